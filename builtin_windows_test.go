@@ -1,0 +1,61 @@
+//go:build cgo
+
+package ras
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Wine's builtin rasapi32 is stubs written by people who are not us: it lists nothing, answers
+// every status call with success without writing, and never signals.
+
+func TestBuiltinListsNoConnections(t *testing.T) {
+	requireBackend(t, "builtin")
+	conns, err := Connections()
+	require.NoError(t, err)
+	assert.Empty(t, conns)
+}
+
+func TestBuiltinStatusReadsZeroesNotGarbage(t *testing.T) {
+	requireBackend(t, "builtin")
+	st, err := Status(0x1234)
+	require.NoError(t, err)
+	assert.Equal(t, ConnStatus{State: OpenPort, HasSubState: true}, st, "Wine accepts the Windows 7 RASCONNSTATUSW and writes nothing into it")
+}
+
+func TestBuiltinHangUpEndsAtItsBoundWithATimeoutError(t *testing.T) {
+	requireBackend(t, "builtin")
+	start := time.Now()
+	err := HangUp(context.Background(), 0x1234)
+	assert.ErrorIs(t, err, ErrHangUpTimeout)
+	assert.Less(t, time.Since(start), DefaultHangUpTimeout+2*time.Second)
+}
+
+func TestBuiltinWatcherFallsBackToRechecking(t *testing.T) {
+	requireBackend(t, "builtin")
+	w, err := NewWatcherRecheck(10 * time.Millisecond)
+	require.NoError(t, err)
+	assert.True(t, w.Polling())
+	select {
+	case err := <-w.Errors:
+		assert.ErrorIs(t, err, ErrNotifyUnavailable)
+		assert.Contains(t, err.Error(), "RasConnectionNotificationW")
+	case <-time.After(5 * time.Second):
+		t.Fatal("no fallback notice")
+	}
+	time.Sleep(50 * time.Millisecond) // a few re-checks
+	require.NoError(t, w.Close())
+	require.NoError(t, w.Close())
+}
+
+func TestBuiltinErrorsFallBackToTheSystemMessage(t *testing.T) {
+	requireBackend(t, "builtin")
+	e := newError("RasGetConnectStatusW", errInvalidHandle)
+	assert.NotEmpty(t, e.Message)
+	assert.Contains(t, e.Error(), "RasGetConnectStatusW: error 6")
+}

@@ -1,0 +1,31 @@
+package ras
+
+import (
+	"fmt"
+	"syscall"
+)
+
+// The Windows codes for a connection that is gone.
+const (
+	errInvalidHandle syscall.Errno = 6   // ERROR_INVALID_HANDLE
+	errNoConnection  syscall.Errno = 668 // ERROR_NO_CONNECTION
+	errBufferSmall   syscall.Errno = 603 // ERROR_BUFFER_TOO_SMALL
+	errInvalidSize   syscall.Errno = 632 // ERROR_INVALID_SIZE
+)
+
+// Error returns "ras: CALL: error CODE: MESSAGE".
+func (e *Error) Error() string {
+	if e.Message == "" {
+		return fmt.Sprintf("ras: %s: error %d", e.Call, uint32(e.Code))
+	}
+	return fmt.Sprintf("ras: %s: error %d: %s", e.Call, uint32(e.Code), e.Message)
+}
+
+// Unwrap returns the Windows error code.
+func (e *Error) Unwrap() error { return e.Code }
+
+// Is reports whether e is an instance of target; a handle that is gone matches
+// ErrConnectionGone.
+func (e *Error) Is(target error) bool {
+	return target == ErrConnectionGone && (e.Code == errInvalidHandle || e.Code == errNoConnection)
+}

@@ -1,0 +1,28 @@
+package ras
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestErrorNamesTheCallAndTheCode(t *testing.T) {
+	e := &Error{Call: "RasGetConnectStatusW", Code: 6, Message: "The handle is invalid."}
+	assert.Equal(t, "ras: RasGetConnectStatusW: error 6: The handle is invalid.", e.Error())
+	assert.Equal(t, "ras: RasHangUpW: error 668", (&Error{Call: "RasHangUpW", Code: 668}).Error())
+}
+
+func TestErrorUnwrapsToTheErrno(t *testing.T) {
+	err := fmt.Errorf("wrapped: %w", &Error{Call: "RasHangUpW", Code: 6})
+	assert.ErrorIs(t, err, syscall.Errno(6))
+	assert.NotErrorIs(t, err, syscall.Errno(87))
+}
+
+func TestGoneHandlesMatchErrConnectionGone(t *testing.T) {
+	assert.ErrorIs(t, &Error{Code: 6}, ErrConnectionGone)
+	assert.ErrorIs(t, &Error{Code: 668}, ErrConnectionGone)
+	assert.False(t, errors.Is(&Error{Code: 711}, ErrConnectionGone))
+}

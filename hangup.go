@@ -1,0 +1,71 @@
+package ras
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// The wait between status checks doubles from the first to the last: a connection that ends at
+// once is seen within a millisecond, one that takes seconds costs a check every 50 ms.
+const (
+	firstHangUpCheck = time.Millisecond
+	maxHangUpCheck   = 50 * time.Millisecond
+)
+
+// hangUpCalls are the two RAS calls a hang-up makes; gone reports whether the status call
+// says the handle is invalid.
+type hangUpCalls struct {
+	hangUp func(Handle) error
+	gone   func(Handle) (bool, error)
+}
+
+func (c hangUpCalls) run(ctx context.Context, h Handle) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("ras: hang-up of %s not started: %w", h, err)
+	}
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultHangUpTimeout)
+		defer cancel()
+	}
+	if err := c.hangUp(h); err != nil {
+		return err
+	}
+	start := time.Now()
+	wait := firstHangUpCheck
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	for {
+		gone, err := c.gone(h)
+		if err != nil {
+			return err
+		}
+		if gone {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return &hangUpTimeout{h: h, waited: time.Since(start), cause: ctx.Err()}
+		case <-timer.C:
+		}
+		wait = min(2*wait, maxHangUpCheck)
+		timer.Reset(wait)
+	}
+}
+
+// hangUpTimeout is the error of a hang-up whose end was not seen in time.
+type hangUpTimeout struct {
+	h      Handle
+	waited time.Duration
+	cause  error // the context's error: the default bound is a context deadline too
+}
+
+func (e *hangUpTimeout) Error() string {
+	return fmt.Sprintf("ras: RasHangUpW(%s): RasGetConnectStatusW still reported the connection after %v: %v",
+		e.h, e.waited.Round(time.Millisecond), e.cause)
+}
+
+func (e *hangUpTimeout) Is(target error) bool { return target == ErrHangUpTimeout }
+
+func (e *hangUpTimeout) Unwrap() error { return e.cause }

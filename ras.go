@@ -1,0 +1,196 @@
+// Package ras gives Go programs the Windows Remote Access Service (RAS): the active dial-up and
+// VPN connections, the status of each, a hang-up that waits until the connection is gone, and a
+// Watcher that reports connections as they come and go.
+//
+// It wraps four calls of rasapi32.dll:
+//   - RasEnumConnectionsW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasenumconnectionsw
+//   - RasGetConnectStatusW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetconnectstatusw
+//   - RasHangUpW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rashangupw
+//   - RasConnectionNotificationW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasconnectionnotificationw
+//
+// Struct versions are negotiated with the running Windows: the newest layout this Windows
+// accepts is used, so the fields a version lacks are reported as absent rather than misread.
+//
+// The package needs Windows and cgo (a mingw-w64 C compiler when cross-compiling). Elsewhere it
+// compiles, and every call returns ErrNotSupported.
+package ras
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"syscall"
+	"time"
+)
+
+// Handle is a RAS connection handle (HRASCONN).
+type Handle uintptr
+
+// String returns the handle in hexadecimal, as "0x1a2b".
+func (h Handle) String() string { return fmt.Sprintf("%#x", uintptr(h)) }
+
+// AllConnections is INVALID_HANDLE_VALUE: passed to Notify, it registers for every connection.
+const AllConnections = Handle(^uintptr(0))
+
+// Conn is one active connection, as RasEnumConnectionsW lists it.
+type Conn struct {
+	Handle Handle
+	// Entry is the phone-book entry's name; it is empty for a connection made without an entry,
+	// whose number is in PhoneNumber instead (Windows lists such a connection as "." + number).
+	Entry       string
+	PhoneNumber string
+	DeviceType  string // "vpn", "modem", "pppoe", ...
+	DeviceName  string
+	Phonebook   string // the phone-book file's path (Windows 2000 and later)
+	SubEntry    uint32 // the multilink sub-entry index, 0 for the whole connection
+	EntryID     GUID   // the phone-book entry's GUID (Windows XP and later)
+	Flags       ConnFlags
+	LogonID     LUID // the logon session that made the connection (Windows XP and later)
+	// CorrelationID identifies the connection in RAS's diagnostics (Windows Vista and later);
+	// HasCorrelationID is false where this Windows does not provide it.
+	CorrelationID    GUID
+	HasCorrelationID bool
+}
+
+// ConnFlags are RASCONN's dwFlags (RASCF_*).
+type ConnFlags uint32
+
+// The RASCONN flags.
+const (
+	AllUsers    ConnFlags = 0x1 // RASCF_AllUsers: the entry is available to all users
+	GlobalCreds ConnFlags = 0x2 // RASCF_GlobalCreds: the credentials are the default ones for all users
+)
+
+// ConnStatus is the status of one connection, as RasGetConnectStatusW reports it.
+type ConnStatus struct {
+	State State
+	// Err is the connection's own error (RASCONNSTATUS's dwError): why it failed to connect or
+	// dropped. It is nil when there is none, and is never the error of the status call itself.
+	Err         error
+	DeviceType  string
+	DeviceName  string
+	PhoneNumber string // Windows 2000 and later
+	// The tunnel's endpoints (Windows 7 and later); invalid when Windows reports none, which
+	// SSTP connections do, or when this Windows is older.
+	LocalEndpoint  netip.Addr
+	RemoteEndpoint netip.Addr
+	// SubState is meaningful only when HasSubState is true (Windows 7 and later).
+	SubState    SubState
+	HasSubState bool
+}
+
+// Error is a failed RAS call: which call, the Windows error code, and RAS's text for it.
+// errors.Is(err, windows.ERROR_INVALID_HANDLE) and the like work through Unwrap.
+type Error struct {
+	Call    string // the function that failed, as "RasGetConnectStatusW"
+	Code    syscall.Errno
+	Message string // from RasGetErrorStringW, or the system's message where RAS has none
+}
+
+// ErrNotSupported is returned by every call on a platform other than Windows with cgo.
+var ErrNotSupported = errors.New("ras: not supported on this platform (needs windows and cgo)")
+
+// ErrConnectionGone matches (with errors.Is) the error for a handle whose connection has
+// already been hung up or never existed: ERROR_INVALID_HANDLE (6) or ERROR_NO_CONNECTION (668).
+var ErrConnectionGone = errors.New("ras: connection is gone")
+
+// ErrHangUpTimeout matches (with errors.Is) the error of a HangUp whose connection was still
+// reported by RasGetConnectStatusW when the wait ended. The connection may still go; it may
+// also be a sub-entry handle, for which Windows never reports the end.
+var ErrHangUpTimeout = errors.New("ras: hang-up not confirmed in time")
+
+// ErrNotifyUnavailable matches (with errors.Is) the error a Watcher sends once on Errors when
+// RasConnectionNotificationW cannot be used and it watches by re-checking alone.
+var ErrNotifyUnavailable = errors.New("ras: connection notifications unavailable")
+
+// Connections lists the active connections. A connection is listed once RAS has connected it;
+// one still dialling is not (read its state with Status).
+func Connections() ([]Conn, error) { return connections() }
+
+// Status returns the status of the connection h.
+//
+// A handle that is no longer valid gives an error matching ErrConnectionGone and
+// windows.ERROR_INVALID_HANDLE.
+func Status(h Handle) (ConnStatus, error) { return status(h) }
+
+// DefaultHangUpTimeout bounds HangUp's wait when the context has no deadline. It is the pause
+// Microsoft recommends after RasHangUp.
+const DefaultHangUpTimeout = 3 * time.Second
+
+// HangUp terminates the connection h and waits, as Microsoft documents, until
+// RasGetConnectStatusW reports the handle invalid, backing off between checks. The wait ends
+// when ctx ends or, when ctx has no deadline, after DefaultHangUpTimeout; either way the error
+// matches ErrHangUpTimeout (and ctx.Err() when ctx ended). A context that has already ended
+// hangs up nothing. A connection that was already gone gives an error matching
+// ErrConnectionGone.
+func HangUp(ctx context.Context, h Handle) error { return hangUp(ctx, h) }
+
+// NotifyFlags choose the events of a Notify registration (RASCN_*).
+type NotifyFlags uint32
+
+// The notification events.
+const (
+	NotifyConnection       NotifyFlags = 0x1 // a connection was made; only with AllConnections
+	NotifyDisconnection    NotifyFlags = 0x2 // h (or any connection, with AllConnections) ended
+	NotifyBandwidthAdded   NotifyFlags = 0x4 // a link of the multilink connection h connected
+	NotifyBandwidthRemoved NotifyFlags = 0x8 // a link of the multilink connection h disconnected
+)
+
+// Notify is the raw RasConnectionNotificationW: Windows sets event when one of flags happens
+// to h (or to any connection, with AllConnections). There is no way to unregister: stop waiting
+// and close the event. Signals coalesce, so a signal says that something changed, not what;
+// Watcher does the enumerating and comparing for you.
+func Notify(h Handle, event EventHandle, flags NotifyFlags) error { return notify(h, event, flags) }
+
+// Op is what happened to a connection.
+type Op uint32
+
+// The watcher's events.
+const (
+	OpConnected Op = iota + 1
+	OpDisconnected
+)
+
+// Event is one change seen by a Watcher. For OpDisconnected, Conn is the connection as it was
+// last listed.
+type Event struct {
+	Op   Op
+	Conn Conn
+}
+
+// DefaultRecheck is how often a Watcher re-lists connections when no notification arrives.
+const DefaultRecheck = 5 * time.Second
+
+// Watcher reports connections as they are made and end. Read Events and Errors until Close.
+//
+// It registers for notifications of every connection and, on each signal, lists the
+// connections and compares them with the last list by handle, so signals that coalesce still
+// give one event per change. It also re-lists on a slow interval, which keeps it correct when
+// a registration goes quiet (reported on Windows 11) and makes it work where notifications are
+// unavailable (it then sends one error matching ErrNotifyUnavailable).
+type Watcher struct {
+	// Events delivers changes in the order they were seen: within one re-listing,
+	// disconnections first, then connections in listing order. Closed by Close.
+	Events <-chan Event
+	// Errors delivers failures of the re-listing. An error that arrives while the channel is
+	// full is dropped: the watcher never stalls on it. Closed by Close.
+	Errors <-chan error
+
+	loop *watchLoop
+}
+
+// NewWatcher starts a Watcher that re-lists every DefaultRecheck.
+func NewWatcher() (*Watcher, error) { return NewWatcherRecheck(DefaultRecheck) }
+
+// NewWatcherRecheck starts a Watcher that re-lists every recheck (at least a millisecond)
+// besides on every notification.
+func NewWatcherRecheck(recheck time.Duration) (*Watcher, error) { return newWatcher(recheck) }
+
+// Close stops the watcher, releases its event handles and closes Events and Errors. It does
+// not wait for a reader. Closing a closed Watcher returns nil.
+func (w *Watcher) Close() error { return w.loop.close() }
+
+// Polling reports whether the watcher works by re-checking alone, notifications being
+// unavailable.
+func (w *Watcher) Polling() bool { return w.loop.polling }

@@ -1,0 +1,178 @@
+//go:build windows && cgo
+
+package ras
+
+/*
+#cgo LDFLAGS: -lrasapi32
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"syscall"
+	"unsafe"
+)
+
+// wchars views a fixed-size WCHAR array of a shim struct as a Go slice.
+func wchars(p *C.uint16_t, n int) []uint16 {
+	return unsafe.Slice((*uint16)(unsafe.Pointer(p)), n)
+}
+
+func guid(g C.winras_guid) GUID {
+	return GUID{
+		Data1: uint32(g.data1), Data2: uint16(g.data2), Data3: uint16(g.data3),
+		Data4: *(*[8]byte)(unsafe.Pointer(&g.data4)),
+	}
+}
+
+func connections() ([]Conn, error) {
+	var res C.winras_enum_result
+	if rc := C.winras_enum(&res); rc != 0 {
+		return nil, enumError(syscall.Errno(rc), res)
+	}
+	defer C.winras_free(unsafe.Pointer(res.conns))
+	return convertConns(unsafe.Slice(res.conns, int(res.count))), nil
+}
+
+func enumError(code syscall.Errno, res C.winras_enum_result) error {
+	err := newError("RasEnumConnectionsW", code)
+	switch code {
+	case errInvalidSize:
+		sizes := make([]string, res.ntried)
+		for i := range sizes {
+			sizes[i] = fmt.Sprint(res.tried[i])
+		}
+		err.Message += fmt.Sprintf(" (every RASCONNW size was refused: dwSize %s; this version of Windows is not supported)",
+			strings.Join(sizes, ", "))
+	case errBufferSmall:
+		err.Message += fmt.Sprintf(" (still, after %d calls: connections kept appearing while they were listed)", res.calls)
+	}
+	return err
+}
+
+// convertConns turns the shim's structs into Conns whose strings share one allocation.
+func convertConns(raw []C.winras_conn) []Conn {
+	type spans struct{ entry, deviceType, deviceName, phonebook span }
+	var t text
+	at := make([]spans, len(raw))
+	for i := range raw {
+		c := &raw[i]
+		at[i] = spans{
+			entry:      t.add(wchars(&c.entry[0], len(c.entry))),
+			deviceType: t.add(wchars(&c.device_type[0], len(c.device_type))),
+			deviceName: t.add(wchars(&c.device_name[0], len(c.device_name))),
+			phonebook:  t.add(wchars(&c.phonebook[0], len(c.phonebook))),
+		}
+	}
+	s := t.String()
+	str := func(sp span) string { return s[sp.start:sp.end] }
+	conns := make([]Conn, len(raw))
+	for i := range raw {
+		c := &raw[i]
+		conn := Conn{
+			Handle:     Handle(c.handle),
+			Entry:      str(at[i].entry),
+			DeviceType: str(at[i].deviceType),
+			DeviceName: str(at[i].deviceName),
+			Phonebook:  str(at[i].phonebook),
+			SubEntry:   uint32(c.subentry),
+			EntryID:    guid(c.entry_id),
+			Flags:      ConnFlags(c.flags),
+			LogonID:    LUID{LowPart: uint32(c.luid_low), HighPart: int32(c.luid_high)},
+		}
+		// Phone-book entry names cannot start with ".": Windows marks an entry-less
+		// connection's number with it.
+		if number, ok := strings.CutPrefix(conn.Entry, "."); ok {
+			conn.Entry, conn.PhoneNumber = "", number
+		}
+		if c.level >= C.WINRAS_LEVEL_600 {
+			conn.CorrelationID, conn.HasCorrelationID = guid(c.correlation_id), true
+		}
+		conns[i] = conn
+	}
+	return conns
+}
+
+// getStatus calls RasGetConnectStatusW through the shim.
+func getStatus(h Handle) (C.winras_status, error) {
+	var st C.winras_status
+	var tried [4]C.uint32_t
+	var ntried C.uint32_t
+	if rc := C.winras_status_get(C.uintptr_t(h), &st, &tried[0], &ntried); rc != 0 {
+		err := newError("RasGetConnectStatusW", syscall.Errno(rc))
+		if err.Code == errInvalidSize {
+			err.Message += fmt.Sprintf(" (every RASCONNSTATUSW size was refused: dwSize %v; this version of Windows is not supported)",
+				tried[:ntried])
+		}
+		return st, err
+	}
+	return st, nil
+}
+
+func status(h Handle) (ConnStatus, error) {
+	st, err := getStatus(h)
+	if err != nil {
+		return ConnStatus{}, err
+	}
+	s := ConnStatus{
+		State:       State(st.state),
+		DeviceType:  fieldString(wchars(&st.device_type[0], len(st.device_type))),
+		DeviceName:  fieldString(wchars(&st.device_name[0], len(st.device_name))),
+		PhoneNumber: fieldString(wchars(&st.phone_number[0], len(st.phone_number))),
+	}
+	if st.error != 0 {
+		s.Err = newError("connection", syscall.Errno(st.error))
+	}
+	if st.level >= C.WINRAS_LEVEL_601 {
+		s.LocalEndpoint = endpoint(uint32(st.local_type), *(*[16]byte)(unsafe.Pointer(&st.local_addr)))
+		s.RemoteEndpoint = endpoint(uint32(st.remote_type), *(*[16]byte)(unsafe.Pointer(&st.remote_addr)))
+		s.SubState, s.HasSubState = SubState(st.substate), true
+	}
+	return s, nil
+}
+
+func hangUp(ctx context.Context, h Handle) error {
+	return hangUpCalls{
+		hangUp: func(h Handle) error {
+			if rc := C.winras_hangup(C.uintptr_t(h)); rc != 0 {
+				return newError("RasHangUpW", syscall.Errno(rc))
+			}
+			return nil
+		},
+		gone: func(h Handle) (bool, error) {
+			_, err := getStatus(h)
+			if e, ok := err.(*Error); ok && e.Code == errInvalidHandle {
+				return true, nil
+			}
+			return false, err
+		},
+	}.run(ctx, h)
+}
+
+func notify(h Handle, event EventHandle, flags NotifyFlags) error {
+	if rc := C.winras_notify(C.uintptr_t(h), C.uintptr_t(event), C.uint32_t(flags)); rc != 0 {
+		return newError("RasConnectionNotificationW", syscall.Errno(rc))
+	}
+	return nil
+}
+
+// newError names the failed call and its code, with RAS's text for the code, or the system's
+// where RAS has none (Wine's RasGetErrorStringW writes nothing).
+func newError(call string, code syscall.Errno) *Error {
+	var buf [512]uint16
+	msg := ""
+	if C.winras_error_string(C.uint32_t(code), (*C.uint16_t)(unsafe.Pointer(&buf[0])), C.uint32_t(len(buf))) == 0 {
+		msg = fieldString(buf[:])
+	}
+	if msg == "" {
+		msg = code.Error()
+	}
+	return &Error{Call: call, Code: code, Message: strings.TrimSpace(msg)}
+}
+
+// forgetSizes makes the next calls negotiate the struct versions afresh, for tests that change
+// the simulated Windows.
+func forgetSizes() { C.winras_forget_sizes() }

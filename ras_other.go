@@ -1,0 +1,18 @@
+//go:build !(windows && cgo)
+
+package ras
+
+import (
+	"context"
+	"time"
+)
+
+func connections() ([]Conn, error) { return nil, ErrNotSupported }
+
+func status(Handle) (ConnStatus, error) { return ConnStatus{}, ErrNotSupported }
+
+func hangUp(context.Context, Handle) error { return ErrNotSupported }
+
+func notify(Handle, EventHandle, NotifyFlags) error { return ErrNotSupported }
+
+func newWatcher(time.Duration) (*Watcher, error) { return nil, ErrNotSupported }

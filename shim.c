@@ -1,0 +1,285 @@
+//go:build windows && cgo
+
+// The Windows-layout half of winras (see shim.h). RAS structs are packed to 4 bytes and
+// versioned by dwSize; mingw-w64's ras.h stops at the XP layouts, so the newest ones are
+// declared here and every offset this file relies on is pinned below for amd64 and 386.
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <windows.h>
+#include <ras.h>
+#include <raserror.h>
+
+#include "shim.h"
+
+#pragma pack(push, 4)
+// RASCONNW as of WINVER 0x600; the older versions are its prefixes.
+typedef struct rasconn600 {
+	DWORD dwSize;
+	HRASCONN hrasconn;
+	WCHAR szEntryName[WINRAS_ENTRY_CHARS];
+	WCHAR szDeviceType[WINRAS_DEVICE_TYPE_CHARS];
+	WCHAR szDeviceName[WINRAS_DEVICE_NAME_CHARS];
+	WCHAR szPhonebook[WINRAS_PHONEBOOK_CHARS];
+	DWORD dwSubEntry;
+	GUID guidEntry;
+	DWORD dwFlags;
+	LUID luid;
+	GUID guidCorrelationId;
+} rasconn600;
+
+typedef struct rastunnelendpoint {
+	DWORD dwType;
+	BYTE addr[16];
+} rastunnelendpoint;
+
+// RASCONNSTATUSW as of WINVER 0x601; the older versions are its prefixes.
+typedef struct rasconnstatus601 {
+	DWORD dwSize;
+	DWORD rasconnstate;
+	DWORD dwError;
+	WCHAR szDeviceType[WINRAS_DEVICE_TYPE_CHARS];
+	WCHAR szDeviceName[WINRAS_DEVICE_NAME_CHARS];
+	WCHAR szPhoneNumber[WINRAS_PHONE_NUMBER_CHARS];
+	rastunnelendpoint localEndPoint;
+	rastunnelendpoint remoteEndPoint;
+	DWORD rasconnsubstate;
+} rasconnstatus601;
+#pragma pack(pop)
+
+#define ALIGN4(n) (((n) + 3u) & ~3u)
+
+// Newest first: the order in which dwSize values are offered.
+static const struct version {
+	uint32_t size;
+	uint32_t level;
+} conn_versions[] = {
+	{sizeof(rasconn600), WINRAS_LEVEL_600},
+	{offsetof(rasconn600, guidCorrelationId), WINRAS_LEVEL_501},
+	{offsetof(rasconn600, dwFlags), WINRAS_LEVEL_500},
+	{offsetof(rasconn600, guidEntry), WINRAS_LEVEL_401},
+	{ALIGN4(offsetof(rasconn600, szPhonebook)), WINRAS_LEVEL_400},
+}, status_versions[] = {
+	{sizeof(rasconnstatus601), WINRAS_LEVEL_601},
+	{offsetof(rasconnstatus601, localEndPoint), WINRAS_LEVEL_401},
+	{offsetof(rasconnstatus601, szPhoneNumber), WINRAS_LEVEL_400},
+};
+#define NCONN_VERSIONS (sizeof conn_versions / sizeof conn_versions[0])
+#define NSTATUS_VERSIONS (sizeof status_versions / sizeof status_versions[0])
+
+#ifdef _WIN64
+_Static_assert(sizeof(rasconn600) == 1388, "RASCONNW 0x600 is 1388 bytes on amd64");
+_Static_assert(offsetof(rasconn600, szEntryName) == 12, "szEntryName");
+_Static_assert(offsetof(rasconn600, szPhonebook) == 818, "szPhonebook");
+_Static_assert(offsetof(rasconn600, dwSubEntry) == 1340, "dwSubEntry");
+_Static_assert(offsetof(rasconn600, guidEntry) == 1344, "guidEntry");
+_Static_assert(offsetof(rasconn600, dwFlags) == 1360, "dwFlags");
+_Static_assert(offsetof(rasconn600, luid) == 1364, "luid");
+_Static_assert(offsetof(rasconn600, guidCorrelationId) == 1372, "guidCorrelationId");
+_Static_assert(ALIGN4(offsetof(rasconn600, szPhonebook)) == 820, "RASCONNW 0x400 is 820 bytes");
+#else
+_Static_assert(sizeof(rasconn600) == 1384, "RASCONNW 0x600 is 1384 bytes on 386");
+_Static_assert(offsetof(rasconn600, szEntryName) == 8, "szEntryName");
+_Static_assert(offsetof(rasconn600, szPhonebook) == 814, "szPhonebook");
+_Static_assert(offsetof(rasconn600, dwSubEntry) == 1336, "dwSubEntry");
+_Static_assert(offsetof(rasconn600, guidEntry) == 1340, "guidEntry");
+_Static_assert(offsetof(rasconn600, dwFlags) == 1356, "dwFlags");
+_Static_assert(offsetof(rasconn600, luid) == 1360, "luid");
+_Static_assert(offsetof(rasconn600, guidCorrelationId) == 1368, "guidCorrelationId");
+_Static_assert(ALIGN4(offsetof(rasconn600, szPhonebook)) == 816, "RASCONNW 0x400 is 816 bytes");
+#endif
+_Static_assert(offsetof(rasconn600, hrasconn) == 4, "hrasconn");
+_Static_assert(sizeof(rasconnstatus601) == 608, "RASCONNSTATUSW 0x601 is 608 bytes");
+_Static_assert(offsetof(rasconnstatus601, szDeviceType) == 12, "szDeviceType");
+_Static_assert(offsetof(rasconnstatus601, szDeviceName) == 46, "szDeviceName");
+_Static_assert(offsetof(rasconnstatus601, szPhoneNumber) == 304, "RASCONNSTATUSW 0x400 is 304 bytes");
+_Static_assert(offsetof(rasconnstatus601, localEndPoint) == 564, "RASCONNSTATUSW 0x401 is 564 bytes");
+_Static_assert(offsetof(rasconnstatus601, remoteEndPoint) == 584, "remoteEndPoint");
+_Static_assert(offsetof(rasconnstatus601, rasconnsubstate) == 604, "rasconnsubstate");
+_Static_assert(sizeof(GUID) == sizeof(winras_guid), "GUID");
+_Static_assert(sizeof(winras_conn) == 1392 && offsetof(winras_conn, entry) == 64, "winras_conn is the same on both arches");
+_Static_assert(sizeof(winras_status) == 608 && offsetof(winras_status, device_type) == 56, "winras_status is the same on both arches");
+_Static_assert(sizeof(((winras_enum_result *)0)->tried) / sizeof(uint32_t) >= NCONN_VERSIONS, "tried holds every RASCONNW size");
+
+// The index of the newest version this Windows accepted; racing first calls agree on it.
+static volatile LONG conn_version;
+static volatile LONG status_version;
+// Connections seen by the last enumeration, to size the next buffer for one call.
+static volatile LONG last_count;
+
+// Enough 603 retries for connections appearing while we enumerate; a service that answers 603
+// for ever must not keep us here.
+#define ENUM_ATTEMPTS 8
+
+void winras_forget_sizes(void)
+{
+	InterlockedExchange(&conn_version, 0);
+	InterlockedExchange(&status_version, 0);
+}
+
+// Copies a fixed-size WCHAR field up to and including its first NUL, never past its end. What
+// follows the NUL in dst is left as it was: Go stops reading there.
+static void copy_field(uint16_t *dst, const WCHAR *src, size_t n)
+{
+	size_t i = 0;
+	while (i < n && src[i] != 0)
+		i++;
+	memcpy(dst, src, (i < n ? i + 1 : n) * sizeof(WCHAR));
+}
+
+static void copy_guid(winras_guid *dst, const GUID *src)
+{
+	memcpy(dst, src, sizeof *dst);
+}
+
+static void copy_conn(winras_conn *out, const rasconn600 *in, uint32_t level)
+{
+	out->handle = (uint64_t)(uintptr_t)in->hrasconn;
+	out->level = level;
+	copy_field(out->entry, in->szEntryName, WINRAS_ENTRY_CHARS);
+	copy_field(out->device_type, in->szDeviceType, WINRAS_DEVICE_TYPE_CHARS);
+	copy_field(out->device_name, in->szDeviceName, WINRAS_DEVICE_NAME_CHARS);
+	out->phonebook[0] = 0;
+	out->subentry = 0;
+	memset(&out->entry_id, 0, sizeof out->entry_id);
+	out->flags = 0;
+	out->luid_low = 0;
+	out->luid_high = 0;
+	out->reserved = 0;
+	memset(&out->correlation_id, 0, sizeof out->correlation_id);
+	if (level >= WINRAS_LEVEL_401) {
+		copy_field(out->phonebook, in->szPhonebook, WINRAS_PHONEBOOK_CHARS);
+		out->subentry = in->dwSubEntry;
+	}
+	if (level >= WINRAS_LEVEL_500)
+		copy_guid(&out->entry_id, &in->guidEntry);
+	if (level >= WINRAS_LEVEL_501) {
+		out->flags = in->dwFlags;
+		out->luid_low = in->luid.LowPart;
+		out->luid_high = in->luid.HighPart;
+	}
+	if (level >= WINRAS_LEVEL_600)
+		copy_guid(&out->correlation_id, &in->guidCorrelationId);
+}
+
+uint32_t winras_enum(winras_enum_result *res)
+{
+	memset(res, 0, sizeof *res);
+	LONG v = conn_version;
+	DWORD seen = (DWORD)last_count;
+	DWORD want = seen + seen / 4 + 2; // headroom for connections that appear
+	DWORD need = 0;                   // bytes the last 603 asked for
+	int too_small = 0;
+	while (too_small < ENUM_ATTEMPTS) {
+		DWORD size = conn_versions[v].size;
+		DWORD cb = want * size > need ? want * size : need;
+		if (cb < size)
+			cb = size;
+		unsigned char *buf = calloc(1, cb);
+		if (buf == NULL)
+			return ERROR_NOT_ENOUGH_MEMORY;
+		((rasconn600 *)buf)->dwSize = size;
+		DWORD count = 0;
+		DWORD inout = cb;
+		DWORD rc = RasEnumConnectionsW((LPRASCONNW)buf, &inout, &count);
+		res->calls++;
+		if (rc == ERROR_INVALID_SIZE) {
+			free(buf);
+			res->tried[res->ntried++] = size;
+			if ((size_t)v + 1 >= NCONN_VERSIONS)
+				return rc;
+			v++;
+			continue;
+		}
+		if (rc == ERROR_BUFFER_TOO_SMALL) {
+			free(buf);
+			too_small++;
+			need = inout;
+			want = count + count / 4 + 2;
+			continue;
+		}
+		if (rc != 0) {
+			free(buf);
+			return rc;
+		}
+		// A DLL that claims more than the buffer holds would have us read past it.
+		if (count > cb / size) {
+			free(buf);
+			return ERROR_INVALID_DATA;
+		}
+		winras_conn *conns = malloc((count ? count : 1) * sizeof *conns);
+		if (conns == NULL) {
+			free(buf);
+			return ERROR_NOT_ENOUGH_MEMORY;
+		}
+		for (DWORD i = 0; i < count; i++)
+			copy_conn(&conns[i], (const rasconn600 *)(buf + (size_t)i * size), conn_versions[v].level);
+		free(buf);
+		InterlockedExchange(&conn_version, v);
+		InterlockedExchange(&last_count, (LONG)count);
+		res->conns = conns;
+		res->count = count;
+		return 0;
+	}
+	return ERROR_BUFFER_TOO_SMALL;
+}
+
+void winras_free(void *p)
+{
+	free(p);
+}
+
+uint32_t winras_status_get(uintptr_t h, winras_status *out, uint32_t tried[4], uint32_t *ntried)
+{
+	*ntried = 0;
+	for (LONG v = status_version;; v++) {
+		// Zeroed: a RasGetConnectStatusW that succeeds without writing (Wine's) reads as zeros.
+		rasconnstatus601 st;
+		memset(&st, 0, sizeof st);
+		st.dwSize = status_versions[v].size;
+		DWORD rc = RasGetConnectStatusW((HRASCONN)h, (LPRASCONNSTATUSW)&st);
+		if (rc == ERROR_INVALID_SIZE) {
+			tried[(*ntried)++] = st.dwSize;
+			if ((size_t)v + 1 >= NSTATUS_VERSIONS)
+				return rc;
+			continue;
+		}
+		if (rc != 0)
+			return rc;
+		InterlockedExchange(&status_version, v);
+		memset(out, 0, sizeof *out);
+		out->level = status_versions[v].level;
+		out->state = st.rasconnstate;
+		out->error = st.dwError;
+		copy_field(out->device_type, st.szDeviceType, WINRAS_DEVICE_TYPE_CHARS);
+		copy_field(out->device_name, st.szDeviceName, WINRAS_DEVICE_NAME_CHARS);
+		if (out->level >= WINRAS_LEVEL_401)
+			copy_field(out->phone_number, st.szPhoneNumber, WINRAS_PHONE_NUMBER_CHARS);
+		if (out->level >= WINRAS_LEVEL_601) {
+			out->local_type = st.localEndPoint.dwType;
+			out->remote_type = st.remoteEndPoint.dwType;
+			memcpy(out->local_addr, st.localEndPoint.addr, sizeof out->local_addr);
+			memcpy(out->remote_addr, st.remoteEndPoint.addr, sizeof out->remote_addr);
+			out->substate = st.rasconnsubstate;
+		}
+		return 0;
+	}
+}
+
+uint32_t winras_hangup(uintptr_t h)
+{
+	return RasHangUpW((HRASCONN)h);
+}
+
+uint32_t winras_notify(uintptr_t h, uintptr_t event, uint32_t flags)
+{
+	return RasConnectionNotificationW((HRASCONN)h, (HANDLE)event, flags);
+}
+
+uint32_t winras_error_string(uint32_t code, uint16_t *buf, uint32_t cch)
+{
+	if (cch == 0)
+		return ERROR_INVALID_PARAMETER;
+	buf[0] = 0;
+	return RasGetErrorStringW(code, (LPWSTR)buf, cch);
+}

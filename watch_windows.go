@@ -1,0 +1,61 @@
+//go:build windows && cgo
+
+package ras
+
+import (
+	"fmt"
+	"time"
+
+	"golang.org/x/sys/windows"
+)
+
+// eventWakeups wait on the notification event and on a stop event, so that Close wakes the
+// watch loop at once.
+type eventWakeups struct {
+	notified windows.Handle // auto-reset: one wait consumes one (possibly coalesced) signal
+	stopped  windows.Handle // manual-reset: stays set once Close sets it
+}
+
+func (e *eventWakeups) wait(timeout time.Duration) (bool, error) {
+	// stopped comes first: when both are set, WaitForMultipleObjects reports the lower index.
+	ev, err := windows.WaitForMultipleObjects([]windows.Handle{e.stopped, e.notified}, false, uint32(timeout.Milliseconds()))
+	if err != nil {
+		return false, fmt.Errorf("ras: watcher: WaitForMultipleObjects: %w", err)
+	}
+	return ev == windows.WAIT_OBJECT_0, nil
+}
+
+func (e *eventWakeups) stop() { windows.SetEvent(e.stopped) }
+
+func (e *eventWakeups) release() error {
+	err1 := windows.CloseHandle(e.notified)
+	err2 := windows.CloseHandle(e.stopped)
+	if err1 != nil {
+		return fmt.Errorf("ras: watcher: CloseHandle: %w", err1)
+	}
+	if err2 != nil {
+		return fmt.Errorf("ras: watcher: CloseHandle: %w", err2)
+	}
+	return nil
+}
+
+func newWatcher(recheck time.Duration) (*Watcher, error) {
+	notified, err := windows.CreateEvent(nil, 0, 0, nil)
+	if err != nil {
+		return nil, fmt.Errorf("ras: watcher: CreateEvent: %w", err)
+	}
+	stopped, err := windows.CreateEvent(nil, 1, 0, nil)
+	if err != nil {
+		windows.CloseHandle(notified)
+		return nil, fmt.Errorf("ras: watcher: CreateEvent: %w", err)
+	}
+	wake := &eventWakeups{notified: notified, stopped: stopped}
+	// Registered before the baseline listing, so a connection made in between still signals.
+	notifyErr := notify(AllConnections, notified, NotifyConnection|NotifyDisconnection)
+	w, err := startWatch(wake, connections, recheck, notifyErr)
+	if err != nil {
+		wake.release()
+		return nil, err
+	}
+	return w, nil
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# The runner behind `go test -exec`: runs one Windows binary under the project's Wine prefix.
+#
+# With WINRAS_SIM set to the simulator's rasapi32.dll, the DLL is copied next to the binary and
+# forced native (Wine loads a native rasapi32 only from the .exe's folder or system32, and only
+# with the override); without it, Wine's builtin rasapi32 answers. WINRAS_BACKEND tells the tests
+# which one they run against. RASSIM_NAMESPACE keeps concurrent test binaries from sharing one
+# simulated RAS service, while processes a test starts itself inherit it and do share.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$1
+shift
+export WINEPREFIX="${WINEPREFIX:-$root/build/wineprefix}"
+export WINEDEBUG="${WINEDEBUG:--all}"
+if [ -n "${WINRAS_SIM:-}" ]; then
+	cp "$WINRAS_SIM" "$(dirname "$bin")/rasapi32.dll"
+	export WINEDLLOVERRIDES="mscoree,mshtml=;rasapi32=n"
+	export WINRAS_BACKEND=sim
+else
+	export WINEDLLOVERRIDES="mscoree,mshtml="
+	export WINRAS_BACKEND=builtin
+fi
+export RASSIM_NAMESPACE="${RASSIM_NAMESPACE:-run$$}"
+exec wine "$bin" "$@"
