@@ -61,11 +61,14 @@ type hangUpTimeout struct {
 	cause  error // the context's error: the default bound is a context deadline too
 }
 
+// Error says which handle, how long, and why the wait ended.
 func (e *hangUpTimeout) Error() string {
 	return fmt.Sprintf("ras: RasHangUpW(%s): RasGetConnectStatusW still reported the connection after %v: %v",
 		e.h, e.waited.Round(time.Millisecond), e.cause)
 }
 
+// Is makes the error match ErrHangUpTimeout.
 func (e *hangUpTimeout) Is(target error) bool { return target == ErrHangUpTimeout }
 
+// Unwrap returns the context's error.
 func (e *hangUpTimeout) Unwrap() error { return e.cause }

@@ -28,6 +28,9 @@ SIM64 := $(BUILD)/amd64/rasapi32.dll
 SIM32 := $(BUILD)/386/rasapi32.dll
 SIM_SRC := $(wildcard $(ROOT)/rassim/dll/*.c $(ROOT)/rassim/dll/*.h) $(ROOT)/rassim/dll/rasapi32.def
 DEB_PKGS := gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 wine wine64
+# package:target pairs fuzzed briefly by test; go test replays their seed corpora in every run.
+FUZZ := .:FuzzFieldString .:FuzzEndpoint
+FUZZTIME := 5s
 
 .PHONY: deps prefix sim build test test-steps demo bench wine-up wine-down
 
@@ -65,10 +68,11 @@ $(SIM64): $(SIM_SRC)
 	@mkdir -p $(@D)
 	$(CC64) $(CFLAGS_DLL) -o $@ $(filter %.c %.def,$^)
 
-# -Wl,--kill-at: stdcall exports by their plain names, as Windows' own rasapi32 has them.
+# -Wl,--kill-at: stdcall exports by their plain names, as Windows' own rasapi32 has them
+# (--enable-stdcall-fixup: the .def names them so; ld need not warn about each).
 $(SIM32): $(SIM_SRC)
 	@mkdir -p $(@D)
-	$(CC32) $(CFLAGS_DLL) -Wl,--kill-at -o $@ $(filter %.c %.def,$^)
+	$(CC32) $(CFLAGS_DLL) -Wl,--kill-at -Wl,--enable-stdcall-fixup -o $@ $(filter %.c %.def,$^)
 
 build: deps sim
 	cd $(ROOT) && $(WIN64) go build ./...
@@ -76,26 +80,31 @@ build: deps sim
 
 # Wine's helper processes inherit the stdout of whichever program starts the server, and go test
 # then waits on them ("Test I/O incomplete"): start the server and its services first, detached.
+# wineserver -p fails when a server is already up, which is as good.
 wine-up: prefix
-	wineserver -p </dev/null >/dev/null 2>&1
+	-wineserver -p </dev/null >/dev/null 2>&1
 	wine cmd /c exit </dev/null >/dev/null 2>&1
 
 wine-down:
 	-wineserver -k 2>/dev/null
 
-test: deps prefix
+test: deps prefix sim
 	@status=0; $(MAKE) -f $(ROOT)/mingw.mk --no-print-directory test-steps || status=$$?; \
 	$(MAKE) -f $(ROOT)/mingw.mk --no-print-directory wine-down; exit $$status
 
 test-steps: wine-up
 	@echo "== native (linux): vet and tests"
 	cd $(ROOT) && go vet ./... && go test ./...
+	@echo "== native fuzzing, $(FUZZTIME) a target"
+	cd $(ROOT) && for f in $(FUZZ); do go test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) "./$${f%%:*}" || exit 1; done
 	@echo "== windows/amd64 and windows/386: vet and build (386 checks the shim's layout asserts)"
 	cd $(ROOT) && $(WIN64) go vet ./... && $(WIN32) go vet ./... && $(WIN32) go build ./...
 	@echo "== windows/amd64 under Wine, Wine's builtin rasapi32"
 	cd $(ROOT) && $(WIN64) go test $(EXEC) ./...
-	@echo "== windows/amd64 under Wine, Wine's builtin rasapi32, -race"
-	cd $(ROOT) && $(WIN64) go test -race $(EXEC) ./...
+	@echo "== windows/amd64 under Wine, the simulator"
+	cd $(ROOT) && $(WIN64) WINRAS_SIM=$(SIM64) go test $(EXEC) ./...
+	@echo "== windows/amd64 under Wine, the simulator, -race"
+	cd $(ROOT) && $(WIN64) WINRAS_SIM=$(SIM64) go test -race $(EXEC) ./...
 
 demo: deps
 	@echo "the demo is not built yet (issue 5)"

@@ -14,11 +14,15 @@ import (
 type eventWakeups struct {
 	notified windows.Handle // auto-reset: one wait consumes one (possibly coalesced) signal
 	stopped  windows.Handle // manual-reset: stays set once Close sets it
+	// both is what WaitForMultipleObjects waits on, stopped first: when both are set it reports
+	// the lower index. It lives here, on the heap: x/sys passes the array to Windows as a
+	// uintptr through one more Go call, and an array on the goroutine's stack would be left
+	// behind if that call grew the stack (Windows then reads stale handles).
+	both [2]windows.Handle
 }
 
 func (e *eventWakeups) wait(timeout time.Duration) (bool, error) {
-	// stopped comes first: when both are set, WaitForMultipleObjects reports the lower index.
-	ev, err := windows.WaitForMultipleObjects([]windows.Handle{e.stopped, e.notified}, false, uint32(timeout.Milliseconds()))
+	ev, err := windows.WaitForMultipleObjects(e.both[:], false, uint32(timeout.Milliseconds()))
 	if err != nil {
 		return false, fmt.Errorf("ras: watcher: WaitForMultipleObjects: %w", err)
 	}
@@ -49,7 +53,7 @@ func newWatcher(recheck time.Duration) (*Watcher, error) {
 		windows.CloseHandle(notified)
 		return nil, fmt.Errorf("ras: watcher: CreateEvent: %w", err)
 	}
-	wake := &eventWakeups{notified: notified, stopped: stopped}
+	wake := &eventWakeups{notified: notified, stopped: stopped, both: [2]windows.Handle{stopped, notified}}
 	// Registered before the baseline listing, so a connection made in between still signals.
 	notifyErr := notify(AllConnections, notified, NotifyConnection|NotifyDisconnection)
 	w, err := startWatch(wake, connections, recheck, notifyErr)

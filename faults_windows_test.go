@@ -1,0 +1,78 @@
+//go:build cgo
+
+package ras
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras/rassim"
+)
+
+func TestEveryCallReportsInjectedFaultsByNameAndCode(t *testing.T) {
+	calls := []struct {
+		f    rassim.Func
+		name string
+		call func(h Handle) error
+	}{
+		{rassim.EnumConnections, "RasEnumConnectionsW", func(Handle) error { _, err := Connections(); return err }},
+		{rassim.GetConnectStatus, "RasGetConnectStatusW", func(h Handle) error { _, err := Status(h); return err }},
+		{rassim.HangUp, "RasHangUpW", func(h Handle) error { return HangUp(context.Background(), h) }},
+		{rassim.ConnectionNotification, "RasConnectionNotificationW", func(h Handle) error {
+			ev, err := windows.CreateEvent(nil, 0, 0, nil)
+			require.NoError(t, err)
+			defer windows.CloseHandle(ev)
+			return Notify(h, ev, NotifyDisconnection)
+		}},
+	}
+	codes := []windows.Errno{
+		windows.ERROR_INVALID_PARAMETER, // 87
+		635,                             // ERROR_UNKNOWN
+		711,                             // ERROR_RASMAN_CANNOT_INITIALIZE: the RAS service is not running
+	}
+	for _, c := range calls {
+		for _, code := range codes {
+			t.Run(fmt.Sprintf("%s/%d", c.name, code), func(t *testing.T) {
+				useSim(t, rassim.Win7)
+				h := add(t, officeVPN)
+				require.NoError(t, rassim.FailAlways(c.f, uint32(code)))
+				err := c.call(h)
+				var e *Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, c.name, e.Call)
+				assert.ErrorIs(t, err, code)
+				assert.NotEmpty(t, e.Message)
+				assert.Contains(t, err.Error(), fmt.Sprintf("%s: error %d", c.name, code))
+			})
+		}
+	}
+}
+
+func TestBadHandlesGiveErrorsCallersCanTest(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetLinger(0))
+	stale := add(t, officeVPN)
+	require.NoError(t, HangUp(context.Background(), stale))
+	for _, h := range []Handle{0, stale, 0x5eed0000, AllConnections} {
+		_, err := Status(h)
+		assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE, "Status(%v)", h)
+		assert.ErrorIs(t, err, ErrConnectionGone, "Status(%v)", h)
+		assert.ErrorIs(t, HangUp(context.Background(), h), ErrConnectionGone, "HangUp(%v)", h)
+	}
+}
+
+func TestExpiredContextHangsUpNothing(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	require.NoError(t, rassim.ResetCalls())
+	assert.ErrorIs(t, HangUp(ctx, h), context.DeadlineExceeded)
+	assert.Zero(t, rassim.Calls(rassim.HangUp))
+}

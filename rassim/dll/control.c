@@ -1,0 +1,267 @@
+/* The control surface: plain exports that drive the simulated RAS service. They neither count as
+ * RAS calls nor pay the service cost nor meet injected faults. */
+#include "rassim.h"
+#include <raserror.h>
+
+/* The service, or ERROR_RASMAN_CANNOT_INITIALIZE when the shared state cannot be mapped. */
+#define SERVICE(s)                                                                                 \
+    SIM_SHARED *s = sim_shared();                                                                  \
+    if (!s)                                                                                        \
+    return ERROR_RASMAN_CANNOT_INITIALIZE
+
+DWORD WINAPI RasSimVersion(DWORD *magic, DWORD *version)
+{
+    if (!magic || !version)
+        return ERROR_INVALID_PARAMETER;
+    *magic = RASSIM_MAGIC;
+    *version = RASSIM_VERSION;
+    return 0;
+}
+
+DWORD WINAPI RasSimReset(DWORD profile)
+{
+    SERVICE(s);
+    if (profile > RASSIM_PROFILE_XP)
+        return ERROR_INVALID_PARAMETER;
+    sim_reset(s, profile);
+    return 0;
+}
+
+static DWORD dial(const RASSIM_CONN *conn, HANDLE *out, BOOL connect)
+{
+    SIM_FIRE f = {0};
+    DWORD rc, h = 0;
+    SERVICE(s);
+    if (!conn || !out)
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    rc = svc_dial(s, conn, &h);
+    if (!rc && connect)
+        rc = svc_connect(s, sim_find(s, h), &f);
+    sim_unlock(s);
+    sim_fire(s, &f);
+    if (!rc)
+        *out = (HANDLE)(ULONG_PTR)h;
+    return rc;
+}
+
+DWORD WINAPI RasSimDial(const RASSIM_CONN *conn, HANDLE *hrasconn)
+{
+    return dial(conn, hrasconn, FALSE);
+}
+
+DWORD WINAPI RasSimAdd(const RASSIM_CONN *conn, HANDLE *hrasconn)
+{
+    return dial(conn, hrasconn, TRUE);
+}
+
+/* What each change does to one connection; runs under the lock. */
+enum { OP_SET_STATE, OP_CONNECT, OP_DROP, OP_ADD_LINK, OP_REMOVE_LINK };
+
+static DWORD change(SIM_SHARED *s, SIM_SLOT *sl, int op, DWORD arg, SIM_FIRE *f)
+{
+    if (op == OP_CONNECT)
+        return svc_connect(s, sl, f);
+    if (sl->flags & (SLOT_SUBENTRY | SLOT_ENDED | SLOT_HUNG_UP))
+        return ERROR_INVALID_HANDLE;
+    switch (op) {
+    case OP_SET_STATE:
+        sl->state = arg;
+        return 0;
+    case OP_DROP:
+        svc_end(s, sl, arg, f);
+        return 0;
+    case OP_ADD_LINK:
+        if (sl->links >= RASSIM_MAX_SUBENTRIES)
+            return ERROR_NO_MORE_ITEMS;
+        sl->links++;
+        sim_collect(s, f, sl->hconn, RASCN_BANDWIDTH_ADDED);
+        return 0;
+    case OP_REMOVE_LINK:
+        if (sl->links <= 1)
+            return ERROR_INVALID_PARAMETER;
+        sl->links--;
+        sim_collect(s, f, sl->hconn, RASCN_BANDWIDTH_REMOVED);
+        return 0;
+    }
+    return ERROR_INVALID_PARAMETER;
+}
+
+static DWORD on_connection(HANDLE h, int op, DWORD arg)
+{
+    SIM_FIRE f = {0};
+    SIM_SLOT *sl;
+    DWORD rc;
+    SERVICE(s);
+    sim_lock(s);
+    sl = sim_find(s, (ULONG_PTR)h);
+    rc = sl ? change(s, sl, op, arg, &f) : ERROR_INVALID_HANDLE;
+    sim_unlock(s);
+    sim_fire(s, &f);
+    return rc;
+}
+
+DWORD WINAPI RasSimSetState(HANDLE hrasconn, DWORD state)
+{
+    return on_connection(hrasconn, OP_SET_STATE, state);
+}
+
+DWORD WINAPI RasSimConnect(HANDLE hrasconn)
+{
+    return on_connection(hrasconn, OP_CONNECT, 0);
+}
+
+DWORD WINAPI RasSimDrop(HANDLE hrasconn, DWORD error)
+{
+    return on_connection(hrasconn, OP_DROP, error);
+}
+
+DWORD WINAPI RasSimAddLink(HANDLE hrasconn)
+{
+    return on_connection(hrasconn, OP_ADD_LINK, 0);
+}
+
+DWORD WINAPI RasSimRemoveLink(HANDLE hrasconn)
+{
+    return on_connection(hrasconn, OP_REMOVE_LINK, 0);
+}
+
+DWORD WINAPI RasSimSubEntryHandle(HANDLE hrasconn, DWORD subentry, HANDLE *out)
+{
+    SIM_SLOT *sl;
+    DWORD rc, sub = 0;
+    SERVICE(s);
+    if (!out)
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    sl = sim_find(s, (ULONG_PTR)hrasconn);
+    rc = sl ? svc_sub_entry(s, sl, subentry, FALSE, &sub) : ERROR_INVALID_HANDLE;
+    sim_unlock(s);
+    if (!rc)
+        *out = (HANDLE)(ULONG_PTR)sub;
+    return rc;
+}
+
+DWORD WINAPI RasSimSetLinger(DWORD microseconds)
+{
+    SERVICE(s);
+    sim_lock(s);
+    s->linger_us = microseconds;
+    sim_unlock(s);
+    return 0;
+}
+
+DWORD WINAPI RasSimSetFiresOnce(DWORD on)
+{
+    SERVICE(s);
+    sim_lock(s);
+    s->fires_once = on != 0;
+    sim_unlock(s);
+    return 0;
+}
+
+DWORD WINAPI RasSimSetServiceCost(DWORD microseconds)
+{
+    SERVICE(s);
+    if (microseconds > 0x7FFFFFFF)
+        return ERROR_INVALID_PARAMETER;
+    InterlockedExchange(&s->service_cost_us, (LONG)microseconds);
+    return 0;
+}
+
+DWORD WINAPI RasSimAppearBetweenProbeAndFill(DWORD n)
+{
+    SERVICE(s);
+    if (n > SIM_MAX_SLOTS)
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    s->appear = n;
+    sim_unlock(s);
+    return 0;
+}
+
+DWORD WINAPI RasSimFailNth(DWORD func, DWORD n, DWORD code)
+{
+    SERVICE(s);
+    if (func >= RASSIM_NFUNCS || n == 0 || n > 0x7FFFFFFF || code == 0)
+        return ERROR_INVALID_PARAMETER;
+    InterlockedExchange(&s->funcs[func].nth_code, (LONG)code);
+    InterlockedExchange(&s->funcs[func].fail_nth, (LONG)n);
+    return 0;
+}
+
+DWORD WINAPI RasSimFailAlways(DWORD func, DWORD code)
+{
+    SERVICE(s);
+    if (func >= RASSIM_NFUNCS)
+        return ERROR_INVALID_PARAMETER;
+    InterlockedExchange(&s->funcs[func].always_code, (LONG)code);
+    return 0;
+}
+
+DWORD WINAPI RasSimClearFaults(void)
+{
+    DWORD i;
+    SERVICE(s);
+    for (i = 0; i < RASSIM_NFUNCS; i++) {
+        InterlockedExchange(&s->funcs[i].fail_nth, 0);
+        InterlockedExchange(&s->funcs[i].always_code, 0);
+    }
+    return 0;
+}
+
+DWORD WINAPI RasSimCalls(DWORD func, DWORD *calls)
+{
+    SERVICE(s);
+    if (func >= RASSIM_NFUNCS || !calls)
+        return ERROR_INVALID_PARAMETER;
+    *calls = (DWORD)s->funcs[func].calls;
+    return 0;
+}
+
+DWORD WINAPI RasSimResetCalls(void)
+{
+    DWORD i;
+    SERVICE(s);
+    for (i = 0; i < RASSIM_NFUNCS; i++)
+        InterlockedExchange(&s->funcs[i].calls, 0);
+    return 0;
+}
+
+/* The listed connections' handles in listing order. *count is the capacity of handles on input
+ * and the number of listed connections on output; 603 when they do not fit. */
+DWORD WINAPI RasSimConnections(HANDLE *handles, DWORD *count)
+{
+    DWORD i, rc = 0;
+    SERVICE(s);
+    if (!count || (*count && !handles))
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    if (*count < s->nlisted)
+        rc = ERROR_BUFFER_TOO_SMALL;
+    else
+        for (i = 0; i < s->nlisted; i++)
+            handles[i] = (HANDLE)(ULONG_PTR)s->slots[s->listed[i]].hconn;
+    *count = s->nlisted;
+    sim_unlock(s);
+    return rc;
+}
+
+/* How many notification registrations the service holds. */
+DWORD WINAPI RasSimRegistrations(DWORD *count)
+{
+    SERVICE(s);
+    if (!count)
+        return ERROR_INVALID_PARAMETER;
+    *count = sim_registrations(s);
+    return 0;
+}
+
+/* A test hook: takes the service's lock and keeps it. The caller is expected to exit (or die)
+ * holding it, to show that the other processes take the lock over. */
+DWORD WINAPI RasSimHoldLock(void)
+{
+    SERVICE(s);
+    sim_lock(s);
+    return 0;
+}

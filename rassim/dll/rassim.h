@@ -1,0 +1,217 @@
+/* rassim: a simulator of rasapi32.dll. This header is the control surface's ABI (the RasSim*
+ * exports and RASSIM_CONN) and the simulated RAS service's state, shared by every process that
+ * loads the DLL under the same RASSIM_NAMESPACE. See ../README.md. */
+#ifndef RASSIM_H
+#define RASSIM_H
+
+#include <windows.h>
+#include "layout.h"
+
+/* ---- The control surface (exports; every one returns 0 or an error code) ---------------- */
+
+#define RASSIM_MAGIC 0x4D495352u  /* "RSIM": RasSimVersion's *magic */
+#define RASSIM_VERSION 1u         /* bumped when the ABI or the shared layout changes */
+
+#define RASSIM_PROFILE_WIN7 0u
+#define RASSIM_PROFILE_XP 1u
+
+/* The RAS functions, for the counters and the injected faults. A and W forms share one id. */
+enum {
+    RASSIM_ENUM_CONNECTIONS = 0,
+    RASSIM_GET_CONNECT_STATUS = 1,
+    RASSIM_HANG_UP = 2,
+    RASSIM_CONNECTION_NOTIFICATION = 3,
+    RASSIM_GET_ERROR_STRING = 4,
+    RASSIM_GET_SUB_ENTRY_HANDLE = 5,
+    RASSIM_GET_CONNECTION_STATISTICS = 6,
+    RASSIM_ENUM_ENTRIES = 7,
+    RASSIM_NFUNCS = 8
+};
+
+#define RASSIM_OPT_UNTERMINATED_ENTRY 0x1u
+
+#define RASSIM_DEFAULT_LINGER_US 250000u
+#define RASSIM_MAX_SUBENTRIES 32u
+
+/* A connection to add: naturally aligned, the same on every architecture (1684 bytes). Strings
+ * are NUL-terminated within their fields. An empty szEntryName makes an entry-less connection,
+ * listed as "." followed by szPhoneNumber. */
+typedef struct {
+    DWORD dwSize;       /* sizeof(RASSIM_CONN) */
+    DWORD dwSubEntry;
+    DWORD dwFlags;      /* RASCF_* */
+    DWORD dwSubState;   /* RASCONNSUBSTATE */
+    DWORD dwOptions;    /* RASSIM_OPT_* */
+    GUID guidEntry;
+    GUID guidCorrelationId;
+    LUID luid;
+    DWORD dwLocalType;  /* RASTUNNELENDPOINT_* */
+    BYTE localAddr[16];
+    DWORD dwRemoteType;
+    BYTE remoteAddr[16];
+    WCHAR szEntryName[RAS_MAX_ENTRY_NAME + 1];
+    WCHAR szPhoneNumber[RAS_MAX_PHONE_NUMBER + 1];
+    WCHAR szDeviceType[RAS_MAX_DEVICE_TYPE + 1];
+    WCHAR szDeviceName[RAS_MAX_DEVICE_NAME + 1];
+    WCHAR szPhonebook[MAX_PATH];
+} RASSIM_CONN;
+
+_Static_assert(sizeof(RASSIM_CONN) == 1684, "RASSIM_CONN is mirrored in Go");
+_Static_assert(offsetof(RASSIM_CONN, szEntryName) == 100, "RASSIM_CONN is mirrored in Go");
+
+DWORD WINAPI RasSimVersion(DWORD *magic, DWORD *version);
+DWORD WINAPI RasSimReset(DWORD profile);
+DWORD WINAPI RasSimDial(const RASSIM_CONN *conn, HANDLE *hrasconn);
+DWORD WINAPI RasSimAdd(const RASSIM_CONN *conn, HANDLE *hrasconn);
+DWORD WINAPI RasSimSetState(HANDLE hrasconn, DWORD state);
+DWORD WINAPI RasSimConnect(HANDLE hrasconn);
+DWORD WINAPI RasSimDrop(HANDLE hrasconn, DWORD error);
+DWORD WINAPI RasSimAddLink(HANDLE hrasconn);
+DWORD WINAPI RasSimRemoveLink(HANDLE hrasconn);
+DWORD WINAPI RasSimSubEntryHandle(HANDLE hrasconn, DWORD subentry, HANDLE *out);
+DWORD WINAPI RasSimSetLinger(DWORD microseconds);
+DWORD WINAPI RasSimSetFiresOnce(DWORD on);
+DWORD WINAPI RasSimSetServiceCost(DWORD microseconds);
+DWORD WINAPI RasSimAppearBetweenProbeAndFill(DWORD n);
+DWORD WINAPI RasSimFailNth(DWORD func, DWORD n, DWORD code);
+DWORD WINAPI RasSimFailAlways(DWORD func, DWORD code);
+DWORD WINAPI RasSimClearFaults(void);
+DWORD WINAPI RasSimCalls(DWORD func, DWORD *calls);
+DWORD WINAPI RasSimResetCalls(void);
+DWORD WINAPI RasSimConnections(HANDLE *handles, DWORD *count);
+DWORD WINAPI RasSimRegistrations(DWORD *count);
+DWORD WINAPI RasSimHoldLock(void);
+
+/* ---- The simulated RAS service, in a named file mapping -------------------------------- */
+
+#define SIM_SLOT_BITS 11
+#define SIM_MAX_SLOTS (1u << SIM_SLOT_BITS) /* connections and sub-entry handles */
+#define SIM_MAX_SEQ ((0xFFFFFFFFu >> SIM_SLOT_BITS) - 1u)
+#define SIM_MAX_REGS 1024u
+#define SIM_ALL_CONNECTIONS 0xFFFFFFFFu     /* a registration for INVALID_HANDLE_VALUE */
+
+/* slot flags */
+#define SLOT_LISTED 0x1u     /* connected: RasEnumConnections lists it */
+#define SLOT_ENDED 0x2u      /* disconnected (dropped or hung up); the disconnection has fired */
+#define SLOT_HUNG_UP 0x4u    /* RasHangUp was called on this handle */
+#define SLOT_SUBENTRY 0x8u   /* a sub-entry handle (RasGetSubEntryHandle) */
+
+/* Everything here is made of fixed-size types so that 32- and 64-bit processes could share it. */
+typedef struct {
+    DWORD hconn;         /* the HRASCONN value; 0: a free slot */
+    DWORD flags;         /* SLOT_* */
+    DWORD state;         /* RASCONNSTATE, any value */
+    DWORD error;         /* RASCONNSTATUS.dwError */
+    DWORD parent;        /* a sub-entry handle's connection */
+    DWORD subentry;      /* a sub-entry handle's index */
+    DWORD links;         /* connected links of a multilink connection */
+    DWORD pad;
+    LONGLONG gone_at;    /* QPC ticks: a hung-up connection's handle is invalid from then on */
+    LONGLONG connected_at;
+    RASSIM_CONN conn;    /* szEntryName already holds what RasEnumConnections lists */
+} SIM_SLOT;
+
+typedef struct {
+    DWORD flags;         /* RASCN_*; 0: a free registration */
+    DWORD hconn;         /* the connection, or SIM_ALL_CONNECTIONS */
+    DWORD pid;           /* the registering process */
+    DWORD id;
+    ULONGLONG created;   /* that process's creation time, against pid reuse */
+    ULONGLONG event;     /* the simulator's duplicate of the event, a handle in process pid */
+    ULONGLONG caller_event; /* the caller's handle value, to merge repeated registrations */
+} SIM_REG;
+
+typedef struct {
+    volatile LONG calls;
+    volatile LONG fail_nth;    /* the call that fails, counted down; 0: none */
+    volatile LONG nth_code;
+    volatile LONG always_code; /* 0: none */
+} SIM_FUNC;
+
+typedef struct {
+    volatile LONG init;        /* 0 fresh, 1 being initialised, 2 ready */
+    DWORD magic;
+    DWORD version;
+    DWORD size;
+    volatile LONG lock;        /* the owning thread's id, or 0 */
+    DWORD profile;
+    DWORD linger_us;
+    DWORD fires_once;
+    volatile LONG service_cost_us;
+    DWORD appear;              /* connections to add after the next 603 of RasEnumConnections */
+    DWORD appeared;            /* how many were added so far (names them) */
+    DWORD next_seq;            /* handles are (seq << SIM_SLOT_BITS) | slot: never reused */
+    DWORD next_reg_id;
+    DWORD alloc_cursor;
+    DWORD nlisted;
+    DWORD listed[SIM_MAX_SLOTS]; /* slot indices, in the order they connected */
+    SIM_FUNC funcs[RASSIM_NFUNCS];
+    SIM_REG regs[SIM_MAX_REGS];
+    SIM_SLOT slots[SIM_MAX_SLOTS];
+} SIM_SHARED;
+
+/* The same layout for 32- and 64-bit processes, which could share one service. */
+_Static_assert(sizeof(SIM_SLOT) == 1736, "SIM_SLOT");
+_Static_assert(offsetof(SIM_SHARED, regs) == 8384, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, slots) == 49344, "SIM_SHARED");
+_Static_assert(sizeof(SIM_SHARED) == 3604672, "SIM_SHARED");
+
+/* Events to signal once the lock is released. */
+typedef struct {
+    DWORD pid;
+    DWORD id;
+    ULONGLONG created;
+    ULONGLONG event;
+    BOOL last;           /* fires-once: the registration is gone; close the duplicate */
+} SIM_TARGET;
+
+typedef struct {
+    SIM_TARGET *t;
+    DWORD n;
+} SIM_FIRE;
+
+/* shared.c */
+SIM_SHARED *sim_shared(void);
+void sim_lock(SIM_SHARED *s);
+void sim_unlock(SIM_SHARED *s);
+LONGLONG sim_now(void);
+LONGLONG sim_ticks(DWORD microseconds);
+DWORD sim_enter(DWORD func, SIM_SHARED **out);
+SIM_SLOT *sim_find(SIM_SHARED *s, ULONG_PTR h);
+DWORD sim_handle_value(HANDLE h);
+SIM_SLOT *sim_alloc(SIM_SHARED *s);
+void sim_free_slot(SIM_SHARED *s, SIM_SLOT *sl);
+void sim_list(SIM_SHARED *s, SIM_SLOT *sl);
+void sim_unlist(SIM_SHARED *s, SIM_SLOT *sl);
+void sim_collect(SIM_SHARED *s, SIM_FIRE *f, DWORD hconn, DWORD kind);
+void sim_fire(SIM_SHARED *s, SIM_FIRE *f);
+DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags);
+DWORD sim_registrations(SIM_SHARED *s);
+void sim_reset(SIM_SHARED *s, DWORD profile);
+
+/* service.c: the state machine, used by the RAS calls and the control surface */
+DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD *h);
+DWORD svc_connect(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
+void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f);
+DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
+DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, DWORD *out);
+BOOL svc_status_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);
+BOOL svc_conn_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);
+DWORD svc_newest_conn_size(SIM_SHARED *s, BOOL ansi);
+
+/* What RasGetConnectStatus reports, before it is written in the caller's layout. */
+typedef struct {
+    DWORD state;
+    DWORD error;
+    DWORD substate;
+    const RASSIM_CONN *conn;
+} SIM_STATUS;
+void svc_status(SIM_SHARED *s, SIM_SLOT *sl, SIM_STATUS *st);
+
+/* errors.c */
+const WCHAR *sim_error_text(DWORD code);
+
+/* strings */
+void sim_w2a(CHAR *dst, size_t dstlen, const WCHAR *src, size_t srclen);
+
+#endif

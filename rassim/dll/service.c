@@ -1,0 +1,196 @@
+/* The connection state machine, shared by the RAS calls and the control surface. Every function
+ * here runs under the lock and only collects notifications; the caller fires them after unlocking. */
+#include "rassim.h"
+#include <raserror.h>
+
+static const DWORD conn_w[] = {RASCONNW_400, RASCONNW_401, RASCONNW_500, RASCONNW_501, RASCONNW_600};
+static const DWORD conn_a[] = {RASCONNA_400, RASCONNA_401, RASCONNA_500, RASCONNA_501, RASCONNA_600};
+static const DWORD status_w[] = {RASCONNSTATUSW_400, RASCONNSTATUSW_401, RASCONNSTATUSW_601};
+static const DWORD status_a[] = {RASCONNSTATUSA_400, RASCONNSTATUSA_401, RASCONNSTATUSA_601};
+
+/* How many versions of each structure a profile knows: Windows 7 all of them, XP up to 0x501. */
+static DWORD conn_versions(SIM_SHARED *s)
+{
+    return s->profile == RASSIM_PROFILE_XP ? 4 : 5;
+}
+
+static DWORD status_versions(SIM_SHARED *s)
+{
+    return s->profile == RASSIM_PROFILE_XP ? 2 : 3;
+}
+
+static BOOL one_of(DWORD size, const DWORD *sizes, DWORD n)
+{
+    DWORD i;
+    for (i = 0; i < n; i++)
+        if (sizes[i] == size)
+            return TRUE;
+    return FALSE;
+}
+
+BOOL svc_conn_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi)
+{
+    return one_of(size, ansi ? conn_a : conn_w, conn_versions(s));
+}
+
+BOOL svc_status_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi)
+{
+    return one_of(size, ansi ? status_a : status_w, status_versions(s));
+}
+
+DWORD svc_newest_conn_size(SIM_SHARED *s, BOOL ansi)
+{
+    return (ansi ? conn_a : conn_w)[conn_versions(s) - 1];
+}
+
+static void terminate(WCHAR *field, size_t n)
+{
+    field[n - 1] = 0;
+}
+
+/* A new connection in RASCS_OpenPort, not listed. */
+DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD *h)
+{
+    SIM_SLOT *sl;
+    WCHAR *name;
+    size_t len, i;
+    if (c->dwSize != sizeof(RASSIM_CONN) || c->dwLocalType > RASTUNNELENDPOINT_IPV6 ||
+        c->dwRemoteType > RASTUNNELENDPOINT_IPV6)
+        return ERROR_INVALID_PARAMETER;
+    sl = sim_alloc(s);
+    if (!sl)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    sl->conn = *c;
+    terminate(sl->conn.szEntryName, ARRAYSIZE(sl->conn.szEntryName));
+    terminate(sl->conn.szPhoneNumber, ARRAYSIZE(sl->conn.szPhoneNumber));
+    terminate(sl->conn.szDeviceType, ARRAYSIZE(sl->conn.szDeviceType));
+    terminate(sl->conn.szDeviceName, ARRAYSIZE(sl->conn.szDeviceName));
+    terminate(sl->conn.szPhonebook, ARRAYSIZE(sl->conn.szPhonebook));
+
+    /* What RasEnumConnections lists: the entry, or "." and the phone number without one. */
+    name = sl->conn.szEntryName;
+    if (!name[0]) {
+        name[0] = L'.';
+        lstrcpynW(name + 1, sl->conn.szPhoneNumber, RAS_MAX_ENTRY_NAME);
+    }
+    if (c->dwOptions & RASSIM_OPT_UNTERMINATED_ENTRY) {
+        len = lstrlenW(name);
+        for (i = len; i < RAS_MAX_ENTRY_NAME + 1; i++)
+            name[i] = name[i % len];
+    }
+    sl->state = RASCS_OPEN_PORT;
+    sl->links = 1;
+    *h = sl->hconn;
+    return 0;
+}
+
+/* RASCS_Connected: listed from now on, and RASCN_Connection fires. */
+DWORD svc_connect(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
+{
+    if (sl->flags & (SLOT_SUBENTRY | SLOT_ENDED | SLOT_HUNG_UP))
+        return ERROR_INVALID_HANDLE;
+    if (sl->flags & SLOT_LISTED)
+        return 0;
+    sl->state = RASCS_CONNECTED;
+    sl->connected_at = sim_now();
+    sim_list(s, sl);
+    sim_collect(s, f, sl->hconn, RASCN_CONNECTION);
+    return 0;
+}
+
+/* RASCS_Disconnected with dwError set: no longer listed, and RASCN_Disconnection fires. */
+void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f)
+{
+    sl->state = RASCS_DISCONNECTED;
+    sl->error = error;
+    sl->flags |= SLOT_ENDED;
+    if (sl->flags & SLOT_LISTED)
+        sim_unlist(s, sl);
+    sim_collect(s, f, sl->hconn, RASCN_DISCONNECTION);
+}
+
+/* RasHangUp: returns at once. A connection's handle answers RasGetConnectStatus with
+ * RASCS_Disconnected for the linger, then is invalid; a sub-entry handle never becomes invalid. */
+DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
+{
+    SIM_SLOT *parent;
+    if (sl->flags & SLOT_HUNG_UP)
+        return ERROR_INVALID_HANDLE;
+    if (sl->flags & SLOT_SUBENTRY) {
+        sl->flags |= SLOT_HUNG_UP | SLOT_ENDED;
+        sl->state = RASCS_DISCONNECTED;
+        sim_collect(s, f, sl->hconn, RASCN_DISCONNECTION);
+        parent = sim_find(s, sl->parent);
+        if (parent && !(parent->flags & SLOT_ENDED) && parent->links > 1) {
+            parent->links--;
+            sim_collect(s, f, parent->hconn, RASCN_BANDWIDTH_REMOVED);
+        }
+        return 0;
+    }
+    if (!(sl->flags & SLOT_ENDED))
+        svc_end(s, sl, sl->error, f);
+    sl->flags |= SLOT_HUNG_UP;
+    sl->gone_at = sim_now() + sim_ticks(s->linger_us);
+    if (s->linger_us == 0)
+        sim_free_slot(s, sl);
+    return 0;
+}
+
+/* The handle of sub-entry i of connection sl, the same one on every call. RasGetSubEntryHandle
+ * (connected_only) wants a connected connection and a connected link; the control call does not. */
+DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, DWORD *out)
+{
+    SIM_SLOT *sub = NULL, *q;
+    DWORD k;
+    if (sl->flags & (SLOT_SUBENTRY | SLOT_HUNG_UP))
+        return ERROR_INVALID_HANDLE;
+    if (connected_only && !(sl->flags & SLOT_LISTED))
+        return ERROR_INVALID_HANDLE;
+    if (i == 0 || i > RASSIM_MAX_SUBENTRIES)
+        return ERROR_NO_MORE_ITEMS;
+    for (k = 0; k < SIM_MAX_SLOTS && !sub; k++) {
+        q = &s->slots[k];
+        if (q->hconn && (q->flags & SLOT_SUBENTRY) && q->parent == sl->hconn && q->subentry == i)
+            sub = q;
+    }
+    if (sub) {
+        if (connected_only && (sub->flags & SLOT_HUNG_UP))
+            return ERROR_PORT_NOT_OPEN;
+        *out = sub->hconn;
+        return 0;
+    }
+    if (connected_only && i > sl->links)
+        return ERROR_PORT_NOT_OPEN;
+    sub = sim_alloc(s);
+    if (!sub)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    sub->conn = sl->conn;
+    sub->conn.dwSubEntry = i;
+    sub->flags = SLOT_SUBENTRY;
+    sub->parent = sl->hconn;
+    sub->subentry = i;
+    sub->state = sl->state;
+    sub->links = 1;
+    *out = sub->hconn;
+    return 0;
+}
+
+/* What RasGetConnectStatus reports for a valid handle. A sub-entry handle follows its connection
+ * until it is hung up itself, and reports RASCS_Disconnected once either is gone. */
+void svc_status(SIM_SHARED *s, SIM_SLOT *sl, SIM_STATUS *st)
+{
+    SIM_SLOT *parent;
+    st->conn = &sl->conn;
+    st->substate = sl->conn.dwSubState;
+    st->state = sl->state;
+    st->error = sl->error;
+    if (!(sl->flags & SLOT_SUBENTRY) || (sl->flags & SLOT_HUNG_UP))
+        return;
+    parent = sim_find(s, sl->parent);
+    if (parent) {
+        st->state = parent->flags & SLOT_HUNG_UP ? RASCS_DISCONNECTED : parent->state;
+        st->error = parent->error;
+    } else {
+        st->state = RASCS_DISCONNECTED;
+    }
+}

@@ -1,0 +1,517 @@
+/* The simulated RAS service's shared state: the named file mapping, its lock, handles, the
+ * listing order, the notification registrations, the call counters and the injected faults. */
+#include "rassim.h"
+#include <raserror.h>
+
+static SIM_SHARED *volatile g_shared;
+static INIT_ONCE g_once = INIT_ONCE_STATIC_INIT;
+static LONGLONG g_freq;
+static ULONGLONG g_created; /* this process's creation time */
+
+static ULONGLONG process_created(HANDLE process)
+{
+    FILETIME created, exited, kernel, user;
+    if (!GetProcessTimes(process, &created, &exited, &kernel, &user))
+        return 0;
+    return ((ULONGLONG)created.dwHighDateTime << 32) | created.dwLowDateTime;
+}
+
+static void init_fields(SIM_SHARED *s)
+{
+    s->magic = RASSIM_MAGIC;
+    s->version = RASSIM_VERSION;
+    s->size = sizeof(SIM_SHARED);
+    s->profile = RASSIM_PROFILE_WIN7;
+    s->linger_us = RASSIM_DEFAULT_LINGER_US;
+}
+
+/* Maps Local\rassim-<RASSIM_NAMESPACE or "default">; the first process to map it sets it up. */
+static BOOL CALLBACK open_shared(PINIT_ONCE once, PVOID param, PVOID *context)
+{
+    WCHAR name[128] = L"Local\\rassim-";
+    WCHAR ns[96];
+    DWORD n = GetEnvironmentVariableW(L"RASSIM_NAMESPACE", ns, ARRAYSIZE(ns));
+    LARGE_INTEGER freq;
+    HANDLE mapping;
+    SIM_SHARED *s;
+    DWORD i;
+    (void)once;
+    (void)param;
+    (void)context;
+
+    QueryPerformanceFrequency(&freq);
+    g_freq = freq.QuadPart;
+    g_created = process_created(GetCurrentProcess());
+    if (n == 0 || n >= ARRAYSIZE(ns))
+        lstrcpyW(ns, L"default");
+    for (i = 0; ns[i]; i++)
+        if (ns[i] == L'\\')
+            ns[i] = L'_';
+    lstrcatW(name, ns);
+
+    mapping = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, sizeof(SIM_SHARED), name);
+    if (!mapping)
+        return TRUE;
+    /* The handle stays open for the life of the process: a view keeps the section alive, but
+     * only an open handle keeps its name, which the other processes look it up by. */
+    s = MapViewOfFile(mapping, FILE_MAP_ALL_ACCESS, 0, 0, sizeof(SIM_SHARED));
+    if (!s) {
+        CloseHandle(mapping);
+        return TRUE;
+    }
+    if (InterlockedCompareExchange(&s->init, 1, 0) == 0) {
+        init_fields(s);
+        InterlockedExchange(&s->init, 2);
+    } else {
+        /* Another process is setting it up; if it died doing so, finish the job. */
+        for (i = 0; s->init != 2 && i < 2000; i++)
+            Sleep(1);
+        if (s->init != 2) {
+            init_fields(s);
+            InterlockedExchange(&s->init, 2);
+        }
+    }
+    if (s->magic != RASSIM_MAGIC || s->version != RASSIM_VERSION || s->size != sizeof(SIM_SHARED)) {
+        UnmapViewOfFile(s);
+        CloseHandle(mapping);
+        return TRUE;
+    }
+    g_shared = s;
+    return TRUE;
+}
+
+SIM_SHARED *sim_shared(void)
+{
+    SIM_SHARED *s = g_shared;
+    if (s)
+        return s;
+    InitOnceExecuteOnce(&g_once, open_shared, NULL, NULL);
+    return g_shared;
+}
+
+LONGLONG sim_now(void)
+{
+    LARGE_INTEGER t;
+    QueryPerformanceCounter(&t);
+    return t.QuadPart;
+}
+
+LONGLONG sim_ticks(DWORD microseconds)
+{
+    return (LONGLONG)microseconds * g_freq / 1000000;
+}
+
+/* ---- the lock ---------------------------------------------------------------------------- */
+
+/* A spinlock in the shared memory: one interlocked instruction when uncontended, no kernel object.
+ * Waiters spin, then yield; now and then they check that the owner thread still exists, and take
+ * the lock over from a thread (or a whole process) that died holding it. */
+static BOOL owner_dead(LONG owner)
+{
+    HANDLE t = OpenThread(SYNCHRONIZE, FALSE, (DWORD)owner);
+    BOOL dead;
+    if (!t)
+        return GetLastError() == ERROR_INVALID_PARAMETER;
+    dead = WaitForSingleObject(t, 0) == WAIT_OBJECT_0;
+    CloseHandle(t);
+    return dead;
+}
+
+static void lock_slow(SIM_SHARED *s, LONG me)
+{
+    unsigned spins = 0;
+    for (;;) {
+        LONG owner = s->lock;
+        if (owner == 0) {
+            if (InterlockedCompareExchange(&s->lock, me, 0) == 0)
+                return;
+            continue;
+        }
+        spins++;
+        if (spins < 64) {
+            YieldProcessor();
+        } else if ((spins & 1023) == 0) {
+            if (owner_dead(owner) && InterlockedCompareExchange(&s->lock, me, owner) == owner)
+                return;
+            Sleep(1);
+        } else {
+            SwitchToThread();
+        }
+    }
+}
+
+void sim_lock(SIM_SHARED *s)
+{
+    LONG me = (LONG)GetCurrentThreadId();
+    if (InterlockedCompareExchange(&s->lock, me, 0) != 0)
+        lock_slow(s, me);
+}
+
+void sim_unlock(SIM_SHARED *s)
+{
+    InterlockedExchange(&s->lock, 0);
+}
+
+/* ---- the start of every RAS call ---------------------------------------------------------- */
+
+static void busy_wait(LONG microseconds)
+{
+    LONGLONG end = sim_now() + sim_ticks((DWORD)microseconds);
+    while (sim_now() < end)
+        YieldProcessor();
+}
+
+/* Counts the call, spends the service cost, and returns the injected fault if there is one. */
+DWORD sim_enter(DWORD func, SIM_SHARED **out)
+{
+    SIM_SHARED *s = sim_shared();
+    SIM_FUNC *fn;
+    LONG v;
+    *out = s;
+    if (!s)
+        return ERROR_RASMAN_CANNOT_INITIALIZE;
+    fn = &s->funcs[func];
+    InterlockedIncrement(&fn->calls);
+    v = s->service_cost_us;
+    if (v > 0)
+        busy_wait(v);
+    v = fn->always_code;
+    if (v)
+        return (DWORD)v;
+    while ((v = fn->fail_nth) > 0) {
+        if (InterlockedCompareExchange(&fn->fail_nth, v - 1, v) == v)
+            return v == 1 ? (DWORD)fn->nth_code : 0;
+    }
+    return 0;
+}
+
+/* ---- handles and slots (all under the lock) ----------------------------------------------- */
+
+DWORD sim_handle_value(HANDLE h)
+{
+    ULONG_PTR v = (ULONG_PTR)h;
+    return v > 0xFFFFFFFFu ? 0 : (DWORD)v;
+}
+
+static BOOL expired(const SIM_SLOT *sl, LONGLONG now)
+{
+    return (sl->flags & (SLOT_HUNG_UP | SLOT_SUBENTRY)) == SLOT_HUNG_UP && now >= sl->gone_at;
+}
+
+/* The slot of a valid handle, or NULL. A hung-up connection's handle is valid until its linger
+ * has passed; a sub-entry handle stays valid. */
+SIM_SLOT *sim_find(SIM_SHARED *s, ULONG_PTR h)
+{
+    SIM_SLOT *sl;
+    if (h == 0 || h > 0xFFFFFFFFu)
+        return NULL;
+    sl = &s->slots[h & (SIM_MAX_SLOTS - 1)];
+    if (sl->hconn != (DWORD)h)
+        return NULL;
+    if (expired(sl, sim_now())) {
+        sim_free_slot(s, sl);
+        return NULL;
+    }
+    return sl;
+}
+
+SIM_SLOT *sim_alloc(SIM_SHARED *s)
+{
+    LONGLONG now = sim_now();
+    DWORD i;
+    if (s->next_seq >= SIM_MAX_SEQ)
+        return NULL;
+    for (i = 0; i < SIM_MAX_SLOTS; i++) {
+        DWORD idx = (s->alloc_cursor + i) & (SIM_MAX_SLOTS - 1);
+        SIM_SLOT *sl = &s->slots[idx];
+        if (sl->hconn && expired(sl, now))
+            sim_free_slot(s, sl);
+        if (!sl->hconn) {
+            memset(sl, 0, sizeof(*sl));
+            sl->hconn = (++s->next_seq << SIM_SLOT_BITS) | idx;
+            s->alloc_cursor = idx + 1;
+            return sl;
+        }
+    }
+    return NULL;
+}
+
+void sim_free_slot(SIM_SHARED *s, SIM_SLOT *sl)
+{
+    if (sl->flags & SLOT_LISTED)
+        sim_unlist(s, sl);
+    sl->hconn = 0;
+    sl->flags = 0;
+}
+
+void sim_list(SIM_SHARED *s, SIM_SLOT *sl)
+{
+    s->listed[s->nlisted++] = (DWORD)(sl - s->slots);
+    sl->flags |= SLOT_LISTED;
+}
+
+void sim_unlist(SIM_SHARED *s, SIM_SLOT *sl)
+{
+    DWORD idx = (DWORD)(sl - s->slots), i;
+    for (i = 0; i < s->nlisted; i++) {
+        if (s->listed[i] == idx) {
+            memmove(&s->listed[i], &s->listed[i + 1], (s->nlisted - i - 1) * sizeof(DWORD));
+            s->nlisted--;
+            break;
+        }
+    }
+    sl->flags &= ~SLOT_LISTED;
+}
+
+/* ---- notifications ----------------------------------------------------------------------- */
+
+/* The registering process, if it still runs (and is the same process, not a reused id). */
+static HANDLE open_registrant(DWORD pid, ULONGLONG created)
+{
+    HANDLE p = OpenProcess(PROCESS_DUP_HANDLE | PROCESS_QUERY_LIMITED_INFORMATION | SYNCHRONIZE, FALSE, pid);
+    ULONGLONG c;
+    if (!p)
+        return NULL;
+    c = process_created(p);
+    if (WaitForSingleObject(p, 0) == WAIT_OBJECT_0 || (c && created && c != created)) {
+        CloseHandle(p);
+        return NULL;
+    }
+    return p;
+}
+
+static BOOL is_self(DWORD pid, ULONGLONG created)
+{
+    return pid == GetCurrentProcessId() && created == g_created;
+}
+
+/* Signals a registration's event from whichever process changed the state. With last set the
+ * duplicate the simulator keeps in the registering process is closed as well. */
+static BOOL signal_target(const SIM_TARGET *t)
+{
+    HANDLE p, ev;
+    BOOL ok;
+    if (is_self(t->pid, t->created)) {
+        ev = (HANDLE)(ULONG_PTR)t->event;
+        ok = SetEvent(ev);
+        if (t->last)
+            CloseHandle(ev);
+        return ok;
+    }
+    p = open_registrant(t->pid, t->created);
+    if (!p)
+        return FALSE;
+    ok = DuplicateHandle(p, (HANDLE)(ULONG_PTR)t->event, GetCurrentProcess(), &ev, EVENT_MODIFY_STATE, FALSE,
+                         t->last ? DUPLICATE_CLOSE_SOURCE : 0);
+    if (ok) {
+        ok = SetEvent(ev);
+        CloseHandle(ev);
+    }
+    CloseHandle(p);
+    return ok;
+}
+
+/* Closes the duplicate the simulator keeps for a registration that is going away. */
+static void close_duplicate(DWORD pid, ULONGLONG created, ULONGLONG event)
+{
+    HANDLE p;
+    if (is_self(pid, created)) {
+        CloseHandle((HANDLE)(ULONG_PTR)event);
+        return;
+    }
+    p = open_registrant(pid, created);
+    if (p) {
+        DuplicateHandle(p, (HANDLE)(ULONG_PTR)event, NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE);
+        CloseHandle(p);
+    }
+}
+
+/* Adds the registrations a change of kind (RASCN_*) to connection hconn signals. In fires-once
+ * mode each registration is removed as it is collected. */
+void sim_collect(SIM_SHARED *s, SIM_FIRE *f, DWORD hconn, DWORD kind)
+{
+    DWORD i, j;
+    for (i = 0; i < SIM_MAX_REGS; i++) {
+        SIM_REG *r = &s->regs[i];
+        if (!(r->flags & kind) || (r->hconn != SIM_ALL_CONNECTIONS && r->hconn != hconn))
+            continue;
+        for (j = 0; j < f->n && f->t[j].id != r->id; j++)
+            ;
+        if (j < f->n)
+            continue;
+        if (!f->t) {
+            f->t = HeapAlloc(GetProcessHeap(), 0, SIM_MAX_REGS * sizeof(SIM_TARGET));
+            if (!f->t)
+                return;
+        }
+        f->t[f->n].pid = r->pid;
+        f->t[f->n].id = r->id;
+        f->t[f->n].created = r->created;
+        f->t[f->n].event = r->event;
+        f->t[f->n].last = s->fires_once != 0;
+        f->n++;
+        if (s->fires_once)
+            r->flags = 0;
+    }
+}
+
+/* Signals what sim_collect gathered; call it without the lock. Registrations whose process is
+ * gone, or whose event no longer duplicates, are dropped. */
+void sim_fire(SIM_SHARED *s, SIM_FIRE *f)
+{
+    DWORD i, j, failed = 0;
+    for (i = 0; i < f->n; i++) {
+        if (!signal_target(&f->t[i]) && !f->t[i].last)
+            f->t[failed++].id = f->t[i].id;
+    }
+    if (failed) {
+        sim_lock(s);
+        for (i = 0; i < SIM_MAX_REGS; i++)
+            for (j = 0; j < failed; j++)
+                if (s->regs[i].flags && s->regs[i].id == f->t[j].id)
+                    s->regs[i].flags = 0;
+        sim_unlock(s);
+    }
+    if (f->t)
+        HeapFree(GetProcessHeap(), 0, f->t);
+    f->t = NULL;
+    f->n = 0;
+}
+
+/* Frees the registrations that can never fire again: their process is gone, or their connection
+ * is. Slow (it opens processes), so only when the table is full. */
+static void purge_registrations(SIM_SHARED *s)
+{
+    DWORD i;
+    for (i = 0; i < SIM_MAX_REGS; i++) {
+        SIM_REG *r = &s->regs[i];
+        HANDLE p;
+        if (!r->flags)
+            continue;
+        if (r->hconn != SIM_ALL_CONNECTIONS && !sim_find(s, r->hconn)) {
+            close_duplicate(r->pid, r->created, r->event);
+            r->flags = 0;
+        } else if (!is_self(r->pid, r->created)) {
+            p = open_registrant(r->pid, r->created);
+            if (p)
+                CloseHandle(p);
+            else
+                r->flags = 0;
+        }
+    }
+}
+
+/* Registers event (a handle of the calling process) for changes of kind flags to hconn. The
+ * service keeps its own duplicate of the event, as Windows' RAS service does, so the caller may
+ * close its handle. A repeated registration of the same handle value merges into the first. */
+DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags)
+{
+    HANDLE self = GetCurrentProcess(), dup;
+    ULONGLONG stale = 0;
+    SIM_REG *r = NULL;
+    DWORD i, pid = GetCurrentProcessId(), rc = 0;
+
+    if (!DuplicateHandle(self, event, self, &dup, 0, FALSE, DUPLICATE_SAME_ACCESS))
+        return ERROR_INVALID_HANDLE;
+    sim_lock(s);
+    if (hconn != SIM_ALL_CONNECTIONS) {
+        SIM_SLOT *sl = sim_find(s, hconn);
+        if (!sl || (sl->flags & SLOT_HUNG_UP))
+            rc = ERROR_INVALID_HANDLE;
+    }
+    for (i = 0; !rc && i < SIM_MAX_REGS; i++) {
+        SIM_REG *q = &s->regs[i];
+        if (q->flags && q->pid == pid && q->created == g_created && q->hconn == hconn &&
+            q->caller_event == (ULONG_PTR)event) {
+            r = q;
+            stale = q->event;
+            flags |= q->flags;
+            break;
+        }
+    }
+    for (i = 0; !rc && !r && i < SIM_MAX_REGS; i++)
+        if (!s->regs[i].flags)
+            r = &s->regs[i];
+    if (!rc && !r) {
+        purge_registrations(s);
+        for (i = 0; !r && i < SIM_MAX_REGS; i++)
+            if (!s->regs[i].flags)
+                r = &s->regs[i];
+        if (!r)
+            rc = ERROR_NOT_ENOUGH_MEMORY;
+    }
+    if (!rc) {
+        r->flags = flags;
+        r->hconn = hconn;
+        r->pid = pid;
+        r->id = ++s->next_reg_id;
+        r->created = g_created;
+        r->event = (ULONG_PTR)dup;
+        r->caller_event = (ULONG_PTR)event;
+    }
+    sim_unlock(s);
+    if (rc)
+        CloseHandle(dup);
+    if (stale)
+        CloseHandle((HANDLE)(ULONG_PTR)stale);
+    return rc;
+}
+
+DWORD sim_registrations(SIM_SHARED *s)
+{
+    DWORD i, n = 0;
+    sim_lock(s);
+    for (i = 0; i < SIM_MAX_REGS; i++)
+        if (s->regs[i].flags)
+            n++;
+    sim_unlock(s);
+    return n;
+}
+
+/* Back to a fresh service with profile: no connections, registrations, faults or counts. Handle
+ * values go on from where they were, so that no handle is ever reused. */
+void sim_reset(SIM_SHARED *s, DWORD profile)
+{
+    SIM_REG *old = HeapAlloc(GetProcessHeap(), 0, sizeof(s->regs));
+    DWORD i;
+    sim_lock(s);
+    if (old)
+        memcpy(old, s->regs, sizeof(s->regs));
+    memset(s->regs, 0, sizeof(s->regs));
+    for (i = 0; i < SIM_MAX_SLOTS; i++) {
+        s->slots[i].hconn = 0;
+        s->slots[i].flags = 0;
+    }
+    s->nlisted = 0;
+    s->alloc_cursor = 0;
+    memset(s->funcs, 0, sizeof(s->funcs));
+    s->profile = profile;
+    s->linger_us = RASSIM_DEFAULT_LINGER_US;
+    s->fires_once = 0;
+    s->service_cost_us = 0;
+    s->appear = 0;
+    s->appeared = 0;
+    sim_unlock(s);
+    if (old) {
+        for (i = 0; i < SIM_MAX_REGS; i++)
+            if (old[i].flags)
+                close_duplicate(old[i].pid, old[i].created, old[i].event);
+        HeapFree(GetProcessHeap(), 0, old);
+    }
+}
+
+void sim_w2a(CHAR *dst, size_t dstlen, const WCHAR *src, size_t srclen)
+{
+    size_t n = 0;
+    int r = 0;
+    while (n < srclen && src[n])
+        n++;
+    if (n) {
+        r = WideCharToMultiByte(CP_ACP, 0, src, (int)n, dst, (int)dstlen, NULL, NULL);
+        if (r == 0)
+            for (; (size_t)r < n && (size_t)r < dstlen; r++)
+                dst[r] = src[r] < 0x80 ? (CHAR)src[r] : '?';
+    }
+    if ((size_t)r < dstlen)
+        dst[r] = 0;
+}

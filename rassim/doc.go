@@ -1,0 +1,17 @@
+// Package rassim drives rassim, a simulator of Windows' rasapi32.dll, so that RAS code can be
+// tested under Wine (or on Windows) against connections that a test adds, moves through dialling
+// states, drops and hangs up.
+//
+// The simulator is a native rasapi32.dll, built from rassim/dll by mingw.mk, that exports the RAS
+// functions with the behaviour Microsoft documents (dwSize versioning, the sizing probe,
+// hang-up that lingers, notifications shared across processes) and a control surface, the RasSim*
+// exports, which this package calls through golang.org/x/sys/windows without cgo. Every process
+// that loads it under the same RASSIM_NAMESPACE environment variable shares one simulated RAS
+// service, as every process on a Windows machine shares the real one.
+//
+// Load it by putting it next to the program and telling Wine to prefer it:
+// WINEDLLOVERRIDES="rasapi32=n". See README.md for the control surface's C ABI and the exact
+// behaviour of each RAS function.
+//
+// On other systems than Windows the package is empty.
+package rassim

@@ -1,0 +1,180 @@
+//go:build windows
+
+package rassim
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
+)
+
+func errorStringW(code uint32, cch int) (uint32, string) {
+	buf := make([]uint16, cch+1)
+	rc := ras(procErrorStringW, uintptr(code), ptr(&buf[0]), uintptr(cch))
+	return rc, windows.UTF16ToString(buf)
+}
+
+func TestFailNthFailsOnlyTheNthCall(t *testing.T) {
+	requireSim(t)
+	require.NoError(t, FailNth(GetErrorString, 3, errUnknown))
+	for i, want := range []uint32{0, 0, errUnknown, 0, 0} {
+		rc, _ := errorStringW(603, 512)
+		assert.EqualValues(t, want, rc, "call %d", i+1)
+	}
+	assert.Error(t, FailNth(GetErrorString, 0, errUnknown))
+	assert.Error(t, FailNth(Func(99), 1, errUnknown))
+}
+
+func TestFailAlwaysFailsEveryCallUntilCleared(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	require.NoError(t, FailAlways(HangUp, errRasmanInit))
+	for i := 0; i < 3; i++ {
+		assert.EqualValues(t, errRasmanInit, ras(procHangUpW, h))
+	}
+	_, state := stateOf(h)
+	assert.EqualValues(t, rascsConnected, state, "a failed hang-up did nothing")
+
+	require.NoError(t, ClearFaults())
+	assert.EqualValues(t, 0, ras(procHangUpW, h))
+}
+
+func TestInjectedBufferTooSmallReportsALargerSize(t *testing.T) {
+	requireSim(t)
+	add(t, Conn{Entry: "a"})
+	add(t, Conn{Entry: "b"})
+	size := connW.sizes[2]
+	require.NoError(t, FailNth(EnumConnections, 1, errBufferTooSmall))
+	r := fill(procEnumConnectionsW, size, 2*size, 0)
+	assert.EqualValues(t, errBufferTooSmall, r.rc)
+	assert.EqualValues(t, 3*size, r.cb, "room for one more, at the caller's dwSize")
+	assert.EqualValues(t, 3, r.count)
+
+	r = fill(procEnumConnectionsW, size, r.cb, 0)
+	assert.EqualValues(t, 0, r.rc)
+	assert.EqualValues(t, 2, r.count)
+}
+
+func TestServiceCostBusyWaitsInEveryRASCall(t *testing.T) {
+	requireSim(t)
+	const cost = 30 * time.Millisecond
+	require.NoError(t, SetServiceCost(cost))
+	h := add(t, Conn{Entry: "vpn"})
+	for name, call := range map[string]func(){
+		"RasGetErrorStringW":   func() { errorStringW(603, 512) },
+		"RasEnumConnectionsW":  func() { probe(procEnumConnectionsW) },
+		"RasGetConnectStatusW": func() { stateOf(h) },
+	} {
+		start := time.Now()
+		call()
+		assert.GreaterOrEqual(t, time.Since(start), cost, name)
+	}
+	start := time.Now()
+	_, err := Connections()
+	require.NoError(t, err)
+	assert.Less(t, time.Since(start), cost, "control calls do not pay it")
+
+	require.NoError(t, SetServiceCost(0))
+	start = time.Now()
+	errorStringW(603, 512)
+	assert.Less(t, time.Since(start), cost)
+}
+
+func TestCallsCountEveryRASCallPerFunction(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	require.NoError(t, ResetCalls())
+	for i := 0; i < 3; i++ {
+		probe(procEnumConnectionsW)
+	}
+	probe(procEnumConnectionsA)
+	var n uint32
+	ras(procEnumConnectionsW, 0, 0, ptr(&n)) // invalid calls count too
+	stateOf(h)
+	require.NoError(t, FailAlways(GetErrorString, errUnknown))
+	errorStringW(6, 512)
+
+	assert.EqualValues(t, 5, Calls(EnumConnections), "W and A together")
+	assert.EqualValues(t, 1, Calls(GetConnectStatus))
+	assert.EqualValues(t, 1, Calls(GetErrorString), "a failed call counts")
+	assert.EqualValues(t, 0, Calls(HangUp))
+	assert.EqualValues(t, 0, Calls(Func(99)))
+
+	require.NoError(t, ResetCalls())
+	assert.EqualValues(t, 0, Calls(EnumConnections))
+}
+
+func TestErrorStringReturnsWindowsMessages(t *testing.T) {
+	requireSim(t)
+	for code, want := range map[uint32]string{
+		6:   "The handle is invalid.",
+		87:  "The parameter is incorrect.",
+		603: "The caller's buffer is too small.",
+		618: "The specified port is not open.",
+		628: "The connection was terminated by the remote computer before it could be completed. For further assistance, click More Info or search Help and Support Center for this error number.",
+		632: "An incorrect structure size was detected.",
+		635: "There was an unknown error.",
+		668: "The connection was terminated.",
+		691: "Access was denied because the username and/or password was invalid on the domain.",
+		711: "A configuration error on this computer is preventing this connection. For further assistance, click More Info or search Help and Support Center for this error number.",
+		720: "A connection to the remote computer could not be established. You might need to change the network settings for this connection. For further assistance, click More Info or search Help and Support Center for this error number.",
+		800: "Unable to establish the VPN connection.  The VPN server may be unreachable, or security parameters may not be configured properly for this connection.",
+	} {
+		rc, got := errorStringW(code, 512)
+		assert.EqualValues(t, 0, rc, "RasGetErrorStringW(%d)", code)
+		assert.Equal(t, want, got, "RasGetErrorStringW(%d)", code)
+
+		buf := make([]byte, 512)
+		assert.EqualValues(t, 0, ras(procErrorStringA, uintptr(code), bufPtr(buf), 512), "RasGetErrorStringA(%d)", code)
+		assert.Equal(t, want, windows.ByteSliceToString(buf), "RasGetErrorStringA(%d)", code)
+	}
+}
+
+func TestErrorStringRejectsUnknownCodesAndSmallBuffers(t *testing.T) {
+	requireSim(t)
+	for _, code := range []uint32{0, 599, 999, 13801, 0xFFFFFFFF} {
+		rc, _ := errorStringW(code, 512)
+		assert.EqualValues(t, errInvalidParameter, rc, "code %d", code)
+	}
+	assert.EqualValues(t, errInvalidParameter, ras(procErrorStringW, 603, 0, 512), "NULL buffer")
+	assert.EqualValues(t, errInvalidParameter, ras(procErrorStringA, 603, 0, 512), "NULL buffer")
+
+	text := "The caller's buffer is too small."
+	rc, _ := errorStringW(603, len(text))
+	assert.EqualValues(t, errInsufficientBuffer, rc, "no room for the terminator")
+	rc, got := errorStringW(603, len(text)+1)
+	assert.EqualValues(t, 0, rc)
+	assert.Equal(t, text, got)
+	buf := make([]byte, len(text))
+	assert.EqualValues(t, errInsufficientBuffer, ras(procErrorStringA, 603, bufPtr(buf), uintptr(len(buf))))
+}
+
+func TestResetClearsConnectionsRegistrationsFaultsAndCounters(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	register(t, invalidHandle, newEvent(t), rascnConnection)
+	require.NoError(t, FailAlways(GetConnectStatus, errUnknown))
+	require.NoError(t, SetServiceCost(time.Millisecond))
+	require.NoError(t, AppearBetweenProbeAndFill(3))
+	require.NoError(t, SetFiresOnce(true))
+	require.NoError(t, SetLinger(time.Hour))
+	errorStringW(603, 512)
+
+	require.NoError(t, Reset(Win7))
+	assert.Empty(t, listed(t), "no connections")
+	n, err := Registrations()
+	require.NoError(t, err)
+	assert.Zero(t, n)
+	rc, _ := stateOf(h)
+	assert.EqualValues(t, errInvalidHandle, rc, "no fault, and the old handle is gone")
+	assert.EqualValues(t, 0, Calls(GetErrorString), "counting from the reset")
+
+	h = add(t, Conn{Entry: "vpn"})
+	assert.Equal(t, []uintptr{h}, listed(t), "nothing appears after the probe")
+	require.EqualValues(t, 0, ras(procHangUpW, h))
+	assert.Eventually(t, func() bool { rc, _ := stateOf(h); return rc == errInvalidHandle }, 5*time.Second, 5*time.Millisecond,
+		"the linger is back to its default")
+}

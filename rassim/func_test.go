@@ -1,0 +1,17 @@
+package rassim
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestFuncAndProfileStringsNameKnownValuesAndNumberOthers(t *testing.T) {
+	assert.Equal(t, "EnumConnections", EnumConnections.String())
+	assert.Equal(t, "ConnectionNotification", ConnectionNotification.String())
+	assert.Equal(t, "EnumEntries", EnumEntries.String())
+	assert.Equal(t, "Func(42)", Func(42).String())
+	assert.Equal(t, "Win7", Win7.String())
+	assert.Equal(t, "XP", XP.String())
+	assert.Equal(t, "Profile(7)", Profile(7).String())
+}

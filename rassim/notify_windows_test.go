@@ -1,0 +1,205 @@
+//go:build windows
+
+package rassim
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
+)
+
+func register(t testing.TB, h uintptr, ev windows.Handle, flags uint32) {
+	t.Helper()
+	require.EqualValues(t, 0, ras(procNotificationW, h, uintptr(ev), uintptr(flags)))
+}
+
+func TestNotificationForAllConnectionsFiresOnConnect(t *testing.T) {
+	requireSim(t)
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+
+	h := dialConn(t, Conn{Entry: "vpn"})
+	assert.False(t, signalled(ev, quiet), "not while dialling")
+	require.NoError(t, Connect(h))
+	assert.True(t, signalled(ev, 5*time.Second), "RASCN_Connection")
+
+	add(t, Conn{Entry: "second"})
+	assert.True(t, signalled(ev, 5*time.Second), "the registration stays")
+	require.EqualValues(t, 0, ras(procHangUpW, h))
+	assert.False(t, signalled(ev, quiet), "a Connection registration ignores disconnections")
+}
+
+func TestNotificationForAllConnectionsFiresOnDisconnect(t *testing.T) {
+	requireSim(t)
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnDisconnection)
+
+	a := add(t, Conn{Entry: "a"})
+	b := add(t, Conn{Entry: "b"})
+	assert.False(t, signalled(ev, quiet), "a Disconnection registration ignores connections")
+	require.EqualValues(t, 0, ras(procHangUpW, a))
+	assert.True(t, signalled(ev, 5*time.Second), "on RasHangUp")
+	require.NoError(t, Drop(b, errDisconnection))
+	assert.True(t, signalled(ev, 5*time.Second), "when the remote side drops it")
+	require.EqualValues(t, 0, ras(procHangUpW, b))
+	assert.False(t, signalled(ev, quiet), "a dropped connection's hang-up does not disconnect it again")
+}
+
+func TestNotificationForOneHandleFiresOnlyForThatConnection(t *testing.T) {
+	requireSim(t)
+	a := add(t, Conn{Entry: "a"})
+	b := add(t, Conn{Entry: "b"})
+	ev := newEvent(t)
+	register(t, a, ev, rascnDisconnection)
+
+	require.EqualValues(t, 0, ras(procHangUpW, b))
+	assert.False(t, signalled(ev, quiet), "another connection")
+	require.EqualValues(t, 0, ras(procHangUpW, a))
+	assert.True(t, signalled(ev, 5*time.Second))
+}
+
+func TestConnectionNotificationWithAHandleIsInvalidParameter(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	ev := newEvent(t)
+	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, h, uintptr(ev), rascnConnection),
+		"RASCN_Connection is only for INVALID_HANDLE_VALUE")
+	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, h, uintptr(ev), rascnConnection|rascnDisconnection))
+}
+
+func TestConnectionNotificationRejectsBadArguments(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	ev := newEvent(t)
+	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, invalidHandle, 0, rascnConnection), "NULL event")
+	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, invalidHandle, uintptr(ev), 0), "no flags")
+	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, invalidHandle, uintptr(ev), 0x10), "unknown flag")
+	assert.EqualValues(t, errInvalidHandle, ras(procNotificationW, 0x12345, uintptr(ev), rascnDisconnection), "unknown connection")
+	assert.EqualValues(t, errInvalidHandle, ras(procNotificationW, h, 0x7FFFFFF0, rascnDisconnection), "not an event")
+	n, err := Registrations()
+	require.NoError(t, err)
+	assert.Zero(t, n)
+}
+
+func TestBandwidthNotificationsForMultilinkHandle(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "multilink"})
+	added, removed, gone := newEvent(t), newEvent(t), newEvent(t)
+	register(t, h, added, rascnBandwidthAdded)
+	register(t, h, removed, rascnBandwidthRemoved)
+	register(t, h, gone, rascnDisconnection)
+
+	require.NoError(t, AddLink(h))
+	assert.True(t, signalled(added, 5*time.Second), "a link was added")
+	assert.False(t, signalled(removed, quiet))
+	require.NoError(t, AddLink(h))
+	assert.True(t, signalled(added, 5*time.Second))
+
+	require.NoError(t, RemoveLink(h))
+	assert.True(t, signalled(removed, 5*time.Second), "a link was removed")
+	sub, err := SubEntryHandle(h, 2)
+	require.NoError(t, err)
+	require.EqualValues(t, 0, ras(procHangUpW, sub))
+	assert.True(t, signalled(removed, 5*time.Second), "hanging up a link's sub-entry handle removes it")
+	assert.False(t, signalled(gone, quiet), "the connection is up while a link is")
+	assert.Error(t, RemoveLink(h), "the last link is not removed, it is dropped")
+}
+
+func TestFiresOnceModeSignalsEachRegistrationOnlyOnce(t *testing.T) {
+	requireSim(t)
+	require.NoError(t, SetFiresOnce(true))
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+
+	add(t, Conn{Entry: "first"})
+	assert.True(t, signalled(ev, 5*time.Second))
+	add(t, Conn{Entry: "second"})
+	assert.False(t, signalled(ev, quiet), "the registration has fired")
+	n, err := Registrations()
+	require.NoError(t, err)
+	assert.Zero(t, n, "and is gone")
+
+	register(t, invalidHandle, ev, rascnConnection)
+	add(t, Conn{Entry: "third"})
+	assert.True(t, signalled(ev, 5*time.Second), "registering again works once more")
+}
+
+func TestNotificationSurvivesTheCallerClosingItsHandle(t *testing.T) {
+	requireSim(t)
+	ev, err := windows.CreateEvent(nil, 0, 0, nil)
+	require.NoError(t, err)
+	var keep windows.Handle
+	self := windows.CurrentProcess()
+	require.NoError(t, windows.DuplicateHandle(self, ev, self, &keep, 0, false, windows.DUPLICATE_SAME_ACCESS))
+	t.Cleanup(func() { windows.CloseHandle(keep) })
+
+	register(t, invalidHandle, ev, rascnConnection)
+	require.NoError(t, windows.CloseHandle(ev))
+	add(t, Conn{Entry: "vpn"})
+	assert.True(t, signalled(keep, 5*time.Second), "the service holds its own reference to the event")
+}
+
+func TestRepeatedRegistrationOfOneEventIsOneRegistration(t *testing.T) {
+	requireSim(t)
+	ev := newEvent(t)
+	for i := 0; i < 5; i++ {
+		register(t, invalidHandle, ev, rascnConnection)
+	}
+	register(t, invalidHandle, ev, rascnDisconnection)
+	n, err := Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+
+	h := add(t, Conn{Entry: "vpn"})
+	assert.True(t, signalled(ev, 5*time.Second))
+	require.EqualValues(t, 0, ras(procHangUpW, h))
+	assert.True(t, signalled(ev, 5*time.Second), "the merged registration has both flags")
+}
+
+// The scripted two-process check: one process registers and waits, another adds a connection,
+// the first is signalled and enumerates it.
+func TestTwoProcessesShareOneService(t *testing.T) {
+	requireSim(t)
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+
+	cmd := startChild(t, "add")
+	woke := signalled(ev, 30*time.Second)
+	require.NoError(t, cmd.Wait(), "the child process")
+	require.True(t, woke, "the registration of this process fires when another process connects")
+
+	r := fill(procEnumConnectionsW, connW.newest(), connW.newest(), 0)
+	require.EqualValues(t, 0, r.rc)
+	require.EqualValues(t, 1, r.count)
+	assert.Equal(t, "added by child", str(r.buf, connW.entry, 257, 2))
+	assert.EqualValues(t, 2, Calls(EnumConnections), "counters count the calls of every process")
+}
+
+func TestRegistrationOfAnExitedProcessIsDropped(t *testing.T) {
+	requireSim(t)
+	runChild(t, "register")
+	n, err := Registrations()
+	require.NoError(t, err)
+	require.Equal(t, 1, n, "the child's registration")
+
+	add(t, Conn{Entry: "vpn"})
+	n, err = Registrations()
+	require.NoError(t, err)
+	assert.Zero(t, n, "dropped when it could not be signalled")
+}
+
+func TestLockHeldByAnExitedProcessIsTakenOver(t *testing.T) {
+	requireSim(t)
+	runChild(t, "holdlock")
+	done := make(chan uint32, 1)
+	go func() { done <- probe(procEnumConnectionsW).rc }()
+	select {
+	case rc := <-done:
+		assert.EqualValues(t, 0, rc)
+	case <-time.After(20 * time.Second):
+		t.Fatal("RasEnumConnectionsW waits forever on a lock whose owner has exited")
+	}
+}

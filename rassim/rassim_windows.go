@@ -1,0 +1,339 @@
+//go:build windows
+
+package rassim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/netip"
+	"sync"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/windows"
+)
+
+// The simulator's RasSimVersion answers these.
+const (
+	simMagic   = 0x4D495352 // "RSIM"
+	simVersion = 1
+)
+
+// RASSIM_CONN's dwOptions.
+const optUnterminatedEntry = 0x1
+
+// RASTUNNELENDPOINT's dwType.
+const (
+	endpointNone = 0
+	endpointIPv4 = 1
+	endpointIPv6 = 2
+)
+
+var (
+	rasapi32 = windows.NewLazyDLL("rasapi32.dll")
+
+	procVersion       = rasapi32.NewProc("RasSimVersion")
+	procReset         = rasapi32.NewProc("RasSimReset")
+	procDial          = rasapi32.NewProc("RasSimDial")
+	procAdd           = rasapi32.NewProc("RasSimAdd")
+	procSetState      = rasapi32.NewProc("RasSimSetState")
+	procConnect       = rasapi32.NewProc("RasSimConnect")
+	procDrop          = rasapi32.NewProc("RasSimDrop")
+	procAddLink       = rasapi32.NewProc("RasSimAddLink")
+	procRemoveLink    = rasapi32.NewProc("RasSimRemoveLink")
+	procSubEntry      = rasapi32.NewProc("RasSimSubEntryHandle")
+	procSetLinger     = rasapi32.NewProc("RasSimSetLinger")
+	procSetFiresOnce  = rasapi32.NewProc("RasSimSetFiresOnce")
+	procSetCost       = rasapi32.NewProc("RasSimSetServiceCost")
+	procAppear        = rasapi32.NewProc("RasSimAppearBetweenProbeAndFill")
+	procFailNth       = rasapi32.NewProc("RasSimFailNth")
+	procFailAlways    = rasapi32.NewProc("RasSimFailAlways")
+	procClearFaults   = rasapi32.NewProc("RasSimClearFaults")
+	procCalls         = rasapi32.NewProc("RasSimCalls")
+	procResetCalls    = rasapi32.NewProc("RasSimResetCalls")
+	procConnections   = rasapi32.NewProc("RasSimConnections")
+	procRegistrations = rasapi32.NewProc("RasSimRegistrations")
+)
+
+// ErrNotSimulator is what every function returns when the loaded rasapi32.dll is not the simulator.
+var ErrNotSimulator = errors.New("rassim: the loaded rasapi32.dll is not the simulator")
+
+// Conn describes a connection to add; the zero value of a field leaves it empty in what RAS reports.
+type Conn struct {
+	Entry       string // phone-book entry name (256 characters at most); "" for an entry-less connection, listed as "."+PhoneNumber
+	PhoneNumber string // 128 characters at most
+	DeviceType  string // RASDT_* such as "vpn"; 16 characters at most
+	DeviceName  string // 128 characters at most
+	Phonebook   string // phone-book path; 259 characters at most
+
+	SubEntry      uint32
+	EntryID       windows.GUID
+	CorrelationID windows.GUID
+	Flags         uint32 // RASCF_*
+	LogonID       windows.LUID
+
+	LocalEndpoint, RemoteEndpoint netip.Addr // the tunnel's endpoints; the zero Addr reports type 0 (unknown)
+	SubState                      uint32     // RASCONNSUBSTATE
+
+	// UnterminatedEntry fills all 257 characters of szEntryName with no terminator, repeating the
+	// listed name (Entry, or "."+PhoneNumber) as often as it takes.
+	UnterminatedEntry bool
+}
+
+// rawConn mirrors RASSIM_CONN (rassim/dll/rassim.h): naturally aligned, the same on every architecture.
+type rawConn struct {
+	Size          uint32
+	SubEntry      uint32
+	Flags         uint32
+	SubState      uint32
+	Options       uint32
+	EntryID       windows.GUID
+	CorrelationID windows.GUID
+	LogonID       windows.LUID
+	LocalType     uint32
+	LocalAddr     [16]byte
+	RemoteType    uint32
+	RemoteAddr    [16]byte
+	Entry         [257]uint16
+	PhoneNumber   [129]uint16
+	DeviceType    [17]uint16
+	DeviceName    [129]uint16
+	Phonebook     [260]uint16
+}
+
+// Available reports whether the loaded rasapi32.dll is the simulator.
+func Available() bool {
+	return available()
+}
+
+var available = sync.OnceValue(func() bool {
+	if procVersion.Find() != nil {
+		return false
+	}
+	var magic, version uint32
+	r, _, _ := procVersion.Call(uintptr(unsafe.Pointer(&magic)), uintptr(unsafe.Pointer(&version)))
+	return r == 0 && magic == simMagic && version == simVersion
+})
+
+// call calls a RasSim export and turns a nonzero result into an error wrapping its windows.Errno.
+func call(p *windows.LazyProc, args ...uintptr) error {
+	if !Available() {
+		return ErrNotSimulator
+	}
+	if err := p.Find(); err != nil {
+		return fmt.Errorf("rassim: %w", err)
+	}
+	if r, _, _ := p.Call(args...); r != 0 {
+		return fmt.Errorf("rassim: %s: %w", p.Name, windows.Errno(r))
+	}
+	return nil
+}
+
+// Reset clears connections, registrations, faults and counters, and sets profile p and the default linger (250ms).
+func Reset(p Profile) error {
+	return call(procReset, uintptr(p))
+}
+
+// Dial adds a connection in RASCS_OpenPort that is not listed yet, and returns its HRASCONN.
+func Dial(c Conn) (uintptr, error) {
+	return dial(procDial, c)
+}
+
+// Add adds a connected connection (Dial, then Connect) and returns its HRASCONN.
+func Add(c Conn) (uintptr, error) {
+	return dial(procAdd, c)
+}
+
+func dial(p *windows.LazyProc, c Conn) (uintptr, error) {
+	raw, err := c.raw()
+	if err != nil {
+		return 0, err
+	}
+	var h uintptr
+	err = call(p, uintptr(unsafe.Pointer(raw)), uintptr(unsafe.Pointer(&h)))
+	return h, err
+}
+
+func (c *Conn) raw() (*rawConn, error) {
+	r := &rawConn{
+		Size:          uint32(unsafe.Sizeof(rawConn{})),
+		SubEntry:      c.SubEntry,
+		Flags:         c.Flags,
+		SubState:      c.SubState,
+		EntryID:       c.EntryID,
+		CorrelationID: c.CorrelationID,
+		LogonID:       c.LogonID,
+	}
+	if c.UnterminatedEntry {
+		r.Options |= optUnterminatedEntry
+	}
+	r.LocalType, r.LocalAddr = endpoint(c.LocalEndpoint)
+	r.RemoteType, r.RemoteAddr = endpoint(c.RemoteEndpoint)
+	for _, f := range []struct {
+		name string
+		s    string
+		dst  []uint16
+	}{
+		{"Entry", c.Entry, r.Entry[:]},
+		{"PhoneNumber", c.PhoneNumber, r.PhoneNumber[:]},
+		{"DeviceType", c.DeviceType, r.DeviceType[:]},
+		{"DeviceName", c.DeviceName, r.DeviceName[:]},
+		{"Phonebook", c.Phonebook, r.Phonebook[:]},
+	} {
+		u, err := windows.UTF16FromString(f.s)
+		if err != nil {
+			return nil, fmt.Errorf("rassim: Conn.%s: %w", f.name, err)
+		}
+		if len(u) > len(f.dst) {
+			return nil, fmt.Errorf("rassim: Conn.%s is longer than %d characters", f.name, len(f.dst)-1)
+		}
+		copy(f.dst, u)
+	}
+	return r, nil
+}
+
+func endpoint(a netip.Addr) (uint32, [16]byte) {
+	var b [16]byte
+	switch {
+	case !a.IsValid():
+		return endpointNone, b
+	case a.Is4():
+		v4 := a.As4()
+		copy(b[:], v4[:])
+		return endpointIPv4, b
+	}
+	return endpointIPv6, a.As16()
+}
+
+// SetState sets connection h's RASCONNSTATE to state, known or not, without listing or unlisting it.
+func SetState(h uintptr, state uint32) error {
+	return call(procSetState, h, uintptr(state))
+}
+
+// Connect moves connection h to RASCS_Connected, lists it last, and fires RASCN_Connection.
+func Connect(h uintptr) error {
+	return call(procConnect, h)
+}
+
+// Drop disconnects h from the remote side: RASCS_Disconnected with dwError code, unlisted, RASCN_Disconnection fired; h stays valid until RasHangUp.
+func Drop(h uintptr, code uint32) error {
+	return call(procDrop, h, uintptr(code))
+}
+
+// AddLink connects one more link of multilink connection h and fires RASCN_BandwidthAdded.
+func AddLink(h uintptr) error {
+	return call(procAddLink, h)
+}
+
+// RemoveLink disconnects one link of multilink connection h (never its last) and fires RASCN_BandwidthRemoved.
+func RemoveLink(h uintptr) error {
+	return call(procRemoveLink, h)
+}
+
+// SubEntryHandle returns the handle of sub-entry i (from 1) of connection h, which never becomes invalid after RasHangUp.
+func SubEntryHandle(h uintptr, i uint32) (uintptr, error) {
+	var sub uintptr
+	err := call(procSubEntry, h, uintptr(i), uintptr(unsafe.Pointer(&sub)))
+	return sub, err
+}
+
+// SetLinger sets how long RasGetConnectStatus keeps answering for a connection after RasHangUp.
+func SetLinger(d time.Duration) error {
+	us, err := micros(d)
+	if err != nil {
+		return err
+	}
+	return call(procSetLinger, uintptr(us))
+}
+
+// SetFiresOnce makes each notification registration signal only the first time, as on Windows 11.
+func SetFiresOnce(on bool) error {
+	var v uintptr
+	if on {
+		v = 1
+	}
+	return call(procSetFiresOnce, v)
+}
+
+// SetServiceCost sets a busy-wait spent at the start of every RAS call, standing in for the RPC to the RAS service.
+func SetServiceCost(d time.Duration) error {
+	us, err := micros(d)
+	if err != nil || us > math.MaxInt32 {
+		return fmt.Errorf("rassim: service cost %v out of range", d)
+	}
+	return call(procSetCost, uintptr(us))
+}
+
+func micros(d time.Duration) (uint32, error) {
+	us := d / time.Microsecond
+	if us < 0 || us > math.MaxUint32 {
+		return 0, fmt.Errorf("rassim: duration %v out of range", d)
+	}
+	return uint32(us), nil
+}
+
+// AppearBetweenProbeAndFill adds n connected connections right after the next RasEnumConnections call that returns 603.
+func AppearBetweenProbeAndFill(n int) error {
+	if n < 0 {
+		return fmt.Errorf("rassim: AppearBetweenProbeAndFill(%d)", n)
+	}
+	return call(procAppear, uintptr(n))
+}
+
+// FailNth makes the n-th call of f from now (1: the next one) return code.
+func FailNth(f Func, n uint32, code uint32) error {
+	return call(procFailNth, uintptr(f), uintptr(n), uintptr(code))
+}
+
+// FailAlways makes every call of f return code until ClearFaults or Reset; code 0 clears it.
+func FailAlways(f Func, code uint32) error {
+	return call(procFailAlways, uintptr(f), uintptr(code))
+}
+
+// ClearFaults removes every injected fault.
+func ClearFaults() error {
+	return call(procClearFaults)
+}
+
+// Calls returns how many times f was called, by every process, since the last ResetCalls or Reset (0 on error).
+func Calls(f Func) uint32 {
+	var n uint32
+	if call(procCalls, uintptr(f), uintptr(unsafe.Pointer(&n))) != nil {
+		return 0
+	}
+	return n
+}
+
+// ResetCalls sets every call counter to zero.
+func ResetCalls() error {
+	return call(procResetCalls)
+}
+
+// Connections returns the handles of the listed connections, in listing order.
+func Connections() ([]uintptr, error) {
+	var hs []uintptr
+	for {
+		n := uint32(len(hs))
+		var p *uintptr
+		if n > 0 {
+			p = &hs[0]
+		}
+		err := call(procConnections, uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(&n)))
+		if errors.Is(err, windows.Errno(603)) {
+			hs = make([]uintptr, n)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return hs[:n], nil
+	}
+}
+
+// Registrations returns how many RasConnectionNotification registrations the service holds.
+func Registrations() (int, error) {
+	var n uint32
+	err := call(procRegistrations, uintptr(unsafe.Pointer(&n)))
+	return int(n), err
+}

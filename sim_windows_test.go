@@ -1,0 +1,413 @@
+//go:build cgo
+
+package ras
+
+import (
+	"context"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras/rassim"
+)
+
+// useSim gives the test a fresh simulated RAS service of the given Windows profile, and makes
+// the library negotiate struct versions with it afresh.
+func useSim(t *testing.T, p rassim.Profile) {
+	t.Helper()
+	requireBackend(t, "sim")
+	require.True(t, rassim.Available(), "WINRAS_BACKEND=sim, but the loaded rasapi32.dll is not the simulator")
+	require.NoError(t, rassim.Reset(p))
+	forgetSizes()
+	t.Cleanup(func() {
+		assert.NoError(t, rassim.Reset(rassim.Win7))
+		forgetSizes()
+	})
+}
+
+func add(t *testing.T, c rassim.Conn) Handle {
+	t.Helper()
+	h, err := rassim.Add(c)
+	require.NoError(t, err)
+	return Handle(h)
+}
+
+var (
+	entryID       = windows.GUID{Data1: 0x12345678, Data2: 0x9abc, Data3: 0xdef0, Data4: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}}
+	correlationID = windows.GUID{Data1: 0xcafe, Data2: 1, Data3: 2, Data4: [8]byte{8, 7, 6, 5, 4, 3, 2, 1}}
+	logonID       = windows.LUID{LowPart: 0x3e7, HighPart: 1}
+	officeVPN     = rassim.Conn{
+		Entry: "Office VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (IKEv2)",
+		Phonebook: `C:\ProgramData\Microsoft\Network\Connections\Pbk\rasphone.pbk`, SubEntry: 0,
+		EntryID: entryID, CorrelationID: correlationID, Flags: uint32(AllUsers | GlobalCreds), LogonID: logonID,
+		LocalEndpoint:  netip.MustParseAddr("192.0.2.10"),
+		RemoteEndpoint: netip.MustParseAddr("2001:db8::1"),
+		SubState:       uint32(SubStateDormant),
+	}
+)
+
+func TestConnectionsOnWindows7GivesEveryField(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	conns, err := Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 1)
+	assert.Equal(t, Conn{
+		Handle: h, Entry: "Office VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (IKEv2)",
+		Phonebook: officeVPN.Phonebook, EntryID: entryID, Flags: AllUsers | GlobalCreds, LogonID: logonID,
+		CorrelationID: correlationID, HasCorrelationID: true,
+	}, conns[0])
+}
+
+func TestConnectionsOnXPHasNoCorrelationID(t *testing.T) {
+	useSim(t, rassim.XP)
+	add(t, officeVPN)
+	conns, err := Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 1)
+	c := conns[0]
+	assert.False(t, c.HasCorrelationID)
+	assert.Equal(t, GUID{}, c.CorrelationID)
+	assert.Equal(t, entryID, c.EntryID, "XP has the 0x501 fields")
+	assert.Equal(t, AllUsers|GlobalCreds, c.Flags)
+	assert.Equal(t, logonID, c.LogonID)
+}
+
+func TestStatusOnWindows7GivesEndpointsAndSubState(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	st, err := Status(h)
+	require.NoError(t, err)
+	assert.Equal(t, Connected, st.State)
+	assert.NoError(t, st.Err)
+	assert.Equal(t, "vpn", st.DeviceType)
+	assert.Equal(t, "WAN Miniport (IKEv2)", st.DeviceName)
+	assert.Equal(t, netip.MustParseAddr("192.0.2.10"), st.LocalEndpoint)
+	assert.Equal(t, netip.MustParseAddr("2001:db8::1"), st.RemoteEndpoint)
+	assert.True(t, st.HasSubState)
+	assert.Equal(t, SubStateDormant, st.SubState)
+}
+
+func TestStatusOnXPHasNoEndpointsOrSubState(t *testing.T) {
+	useSim(t, rassim.XP)
+	h := add(t, rassim.Conn{Entry: "Dial-up", PhoneNumber: "5551234", DeviceType: "modem",
+		LocalEndpoint: netip.MustParseAddr("192.0.2.10")})
+	st, err := Status(h)
+	require.NoError(t, err)
+	assert.Equal(t, Connected, st.State)
+	assert.Equal(t, "modem", st.DeviceType)
+	assert.False(t, st.LocalEndpoint.IsValid())
+	assert.False(t, st.HasSubState)
+}
+
+func TestStatusEndpointOfTypeZeroIsNoAddress(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, rassim.Conn{Entry: "SSTP", DeviceType: "vpn"})
+	st, err := Status(h)
+	require.NoError(t, err)
+	assert.False(t, st.LocalEndpoint.IsValid())
+	assert.False(t, st.RemoteEndpoint.IsValid())
+}
+
+func TestEntryLessConnectionReportsItsPhoneNumber(t *testing.T) {
+	useSim(t, rassim.Win7)
+	add(t, rassim.Conn{PhoneNumber: "5551234", DeviceType: "modem"})
+	conns, err := Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 1)
+	assert.Equal(t, "", conns[0].Entry)
+	assert.Equal(t, "5551234", conns[0].PhoneNumber)
+	assert.Equal(t, "5551234", conns[0].Name())
+}
+
+func TestUnterminatedEntryNameIsReadWholeAndNoFurther(t *testing.T) {
+	useSim(t, rassim.Win7)
+	// The simulator repeats the name until all 257 characters are filled, with no NUL.
+	add(t, rassim.Conn{Entry: "0123456789", DeviceType: "vpn", DeviceName: "after the name", UnterminatedEntry: true})
+	conns, err := Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 1)
+	assert.Equal(t, strings.Repeat("0123456789", 26)[:257], conns[0].Entry)
+	assert.Equal(t, "vpn", conns[0].DeviceType)
+}
+
+func TestConnectionsListsOnlyConnectedOnes(t *testing.T) {
+	useSim(t, rassim.Win7)
+	up := add(t, officeVPN)
+	dialling, err := rassim.Dial(rassim.Conn{Entry: "Dialling"})
+	require.NoError(t, err)
+	conns, err := Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 1)
+	assert.Equal(t, up, conns[0].Handle)
+	st, err := Status(Handle(dialling))
+	require.NoError(t, err)
+	assert.Equal(t, OpenPort, st.State)
+}
+
+func TestStatusNamesIntermediateAndUnknownStates(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h, err := rassim.Dial(rassim.Conn{Entry: "Dialling"})
+	require.NoError(t, err)
+	for _, want := range []struct {
+		state State
+		name  string
+	}{{Authenticate, "Authenticate"}, {ApplySettings, "ApplySettings"}, {PasswordExpired, "PasswordExpired"}, {0x3000, "State(0x3000)"}} {
+		require.NoError(t, rassim.SetState(h, uint32(want.state)))
+		st, err := Status(Handle(h))
+		require.NoError(t, err)
+		assert.Equal(t, want.state, st.State)
+		assert.Equal(t, want.name, st.State.String())
+	}
+}
+
+func TestSteadyStateConnectionsTakesOneCall(t *testing.T) {
+	useSim(t, rassim.Win7)
+	for i := range 16 {
+		add(t, rassim.Conn{Entry: "VPN " + string(rune('A'+i)), DeviceType: "vpn"})
+	}
+	_, err := Connections()
+	require.NoError(t, err)
+	require.NoError(t, rassim.ResetCalls())
+	for range 10 {
+		conns, err := Connections()
+		require.NoError(t, err)
+		require.Len(t, conns, 16)
+	}
+	assert.Equal(t, uint32(10), rassim.Calls(rassim.EnumConnections))
+}
+
+func TestConnectionsThatAppearWhileListingAreListed(t *testing.T) {
+	useSim(t, rassim.Win7)
+	_, err := Connections() // the library now expects few connections
+	require.NoError(t, err)
+	for range 6 {
+		add(t, officeVPN)
+	}
+	require.NoError(t, rassim.AppearBetweenProbeAndFill(5))
+	require.NoError(t, rassim.ResetCalls())
+	conns, err := Connections()
+	require.NoError(t, err)
+	assert.Len(t, conns, 11)
+	assert.GreaterOrEqual(t, rassim.Calls(rassim.EnumConnections), uint32(2), "the first call was too small")
+	want, err := rassim.Connections()
+	require.NoError(t, err)
+	got := make([]uintptr, len(conns))
+	for i, c := range conns {
+		got[i] = uintptr(c.Handle)
+	}
+	assert.Equal(t, want, got)
+}
+
+func TestConnectionsGivesUpOnEndlessBufferTooSmall(t *testing.T) {
+	useSim(t, rassim.Win7)
+	add(t, officeVPN)
+	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errBufferSmall)))
+	require.NoError(t, rassim.ResetCalls())
+	_, err := Connections()
+	assert.ErrorIs(t, err, errBufferSmall)
+	assert.Contains(t, err.Error(), "RasEnumConnectionsW")
+	assert.Equal(t, uint32(8), rassim.Calls(rassim.EnumConnections), "bounded")
+}
+
+func TestConnectionsFallsBackOneVersionAtATime(t *testing.T) {
+	useSim(t, rassim.Win7)
+	add(t, officeVPN)
+	// The simulated Windows 7 refuses the first size offered once: the next one must be the
+	// 0x501 layout, not the oldest.
+	require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, uint32(errInvalidSize)))
+	conns, err := Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 1)
+	assert.False(t, conns[0].HasCorrelationID)
+	assert.Equal(t, logonID, conns[0].LogonID)
+}
+
+func TestConnectionsOnAWindowsThatRefusesEverySizeNamesThem(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errInvalidSize)))
+	_, err := Connections()
+	assert.ErrorIs(t, err, errInvalidSize)
+	assert.Contains(t, err.Error(), "not supported")
+	assert.Contains(t, err.Error(), "1388, 1372, 1360, 1344, 820")
+}
+
+func TestCallErrorsNameTheCallAndCarryRASText(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
+	_, err := Connections()
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "RasEnumConnectionsW", e.Call)
+	assert.Equal(t, windows.Errno(711), e.Code)
+	assert.Contains(t, e.Message, "configuration error", "RasGetErrorStringW's text for 711")
+}
+
+func TestConnectionErrorIsKeptApartFromTheCallError(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	require.NoError(t, rassim.Drop(uintptr(h), 628))
+	st, err := Status(h)
+	require.NoError(t, err, "the status call worked")
+	assert.Equal(t, Disconnected, st.State)
+	var e *Error
+	require.ErrorAs(t, st.Err, &e, "the connection failed")
+	assert.Equal(t, windows.Errno(628), e.Code)
+	assert.NotEmpty(t, e.Message)
+
+	_, err = Status(0xdead0000)
+	assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE)
+	assert.ErrorIs(t, err, ErrConnectionGone)
+}
+
+func TestHangUpWaitsUntilTheHandleIsInvalid(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetLinger(200*time.Millisecond))
+	h := add(t, officeVPN)
+	require.NoError(t, HangUp(context.Background(), h))
+	_, err := Status(h)
+	assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE, "HangUp returned before the status call gave 6")
+	conns, err := Connections()
+	require.NoError(t, err)
+	assert.Empty(t, conns)
+}
+
+func TestHangUpOfAGoneHandleIsErrConnectionGone(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetLinger(0))
+	h := add(t, officeVPN)
+	require.NoError(t, HangUp(context.Background(), h))
+	err := HangUp(context.Background(), h)
+	assert.ErrorIs(t, err, ErrConnectionGone)
+	assert.Contains(t, err.Error(), "RasHangUpW")
+	assert.ErrorIs(t, HangUp(context.Background(), 0x7777), ErrConnectionGone)
+}
+
+func TestHangUpOfASubEntryEndsAtTheContextDeadline(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	sub, err := rassim.SubEntryHandle(uintptr(h), 1)
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	err = HangUp(ctx, Handle(sub))
+	assert.ErrorIs(t, err, ErrHangUpTimeout)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+}
+
+func TestHangUpWithACancelledContextLeavesTheConnection(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	assert.ErrorIs(t, HangUp(ctx, h), context.Canceled)
+	st, err := Status(h)
+	require.NoError(t, err)
+	assert.Equal(t, Connected, st.State)
+}
+
+func TestNotifyRegistersTheRawCall(t *testing.T) {
+	useSim(t, rassim.Win7)
+	ev, err := windows.CreateEvent(nil, 0, 0, nil)
+	require.NoError(t, err)
+	defer windows.CloseHandle(ev)
+	require.NoError(t, Notify(AllConnections, ev, NotifyConnection))
+	h := add(t, officeVPN)
+	got, err := windows.WaitForSingleObject(ev, 5000)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(windows.WAIT_OBJECT_0), got)
+
+	err = Notify(h, ev, NotifyConnection)
+	assert.ErrorIs(t, err, windows.ERROR_INVALID_PARAMETER, "connection events need AllConnections")
+	assert.Contains(t, err.Error(), "RasConnectionNotificationW")
+}
+
+func next(t *testing.T, w *Watcher) Event {
+	t.Helper()
+	select {
+	case e, ok := <-w.Events:
+		require.True(t, ok, "Events closed")
+		return e
+	case err := <-w.Errors:
+		t.Fatalf("watcher error: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("no event")
+	}
+	return Event{}
+}
+
+func TestWatcherSeesTwoConnectionsChangingAtOnce(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetLinger(0))
+	w, err := NewWatcherRecheck(time.Hour) // notifications alone
+	require.NoError(t, err)
+	defer w.Close()
+	require.False(t, w.Polling())
+
+	a := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
+	b := add(t, rassim.Conn{Entry: "B", DeviceType: "vpn"})
+	e1, e2 := next(t, w), next(t, w)
+	assert.Equal(t, []Op{OpConnected, OpConnected}, []Op{e1.Op, e2.Op})
+	assert.Equal(t, []Handle{a, b}, []Handle{e1.Conn.Handle, e2.Conn.Handle})
+	assert.Equal(t, "A", e1.Conn.Entry)
+
+	require.NoError(t, rassim.Drop(uintptr(a), 628))
+	require.NoError(t, rassim.Drop(uintptr(b), 628))
+	e3, e4 := next(t, w), next(t, w)
+	assert.Equal(t, []Op{OpDisconnected, OpDisconnected}, []Op{e3.Op, e4.Op})
+	assert.ElementsMatch(t, []Handle{a, b}, []Handle{e3.Conn.Handle, e4.Conn.Handle})
+}
+
+func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetFiresOnce(true))
+	w, err := NewWatcherRecheck(100 * time.Millisecond)
+	require.NoError(t, err)
+	defer w.Close()
+	a := add(t, rassim.Conn{Entry: "A"})
+	assert.Equal(t, Event{OpConnected, Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
+	b := add(t, rassim.Conn{Entry: "B"}) // the registration is spent: only the re-check sees it
+	assert.Equal(t, Event{OpConnected, Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
+}
+
+func TestWatcherFallsBackWhenRegistrationFails(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.FailAlways(rassim.ConnectionNotification, uint32(windows.ERROR_INVALID_FUNCTION)))
+	w, err := NewWatcherRecheck(20 * time.Millisecond)
+	require.NoError(t, err)
+	defer w.Close()
+	assert.True(t, w.Polling())
+	fell := <-w.Errors
+	assert.ErrorIs(t, fell, ErrNotifyUnavailable)
+	assert.ErrorIs(t, fell, windows.ERROR_INVALID_FUNCTION)
+	a := add(t, rassim.Conn{Entry: "A"})
+	e, ok := <-w.Events
+	require.True(t, ok)
+	assert.Equal(t, Event{OpConnected, Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, e)
+}
+
+func TestWatcherCloseWithAReaderThatStoppedReading(t *testing.T) {
+	useSim(t, rassim.Win7)
+	w, err := NewWatcherRecheck(time.Hour)
+	require.NoError(t, err)
+	for range 3 {
+		add(t, officeVPN)
+	}
+	time.Sleep(100 * time.Millisecond) // the loop is now blocked on the unread first event
+	done := make(chan error)
+	go func() { done <- w.Close() }()
+	select {
+	case err := <-done:
+		assert.NoError(t, err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close blocked")
+	}
+	assert.NoError(t, w.Close())
+	for range w.Events {
+	}
+}
