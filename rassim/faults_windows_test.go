@@ -60,7 +60,11 @@ func TestInjectedBufferTooSmallReportsALargerSize(t *testing.T) {
 
 func TestServiceCostBusyWaitsInEveryRASCall(t *testing.T) {
 	requireSim(t)
-	const cost = 30 * time.Millisecond
+	// The DLL times its busy-wait by QueryPerformanceCounter and Go reads another clock, which
+	// under Wine can lag it by a millisecond or two: the bounds leave room both ways, and the
+	// cost is long enough that no scheduling delay on a loaded machine blurs paid and unpaid.
+	const cost = 200 * time.Millisecond
+	const paid, unpaid = cost * 9 / 10, cost / 2
 	require.NoError(t, SetServiceCost(cost))
 	h := add(t, Conn{Entry: "vpn"})
 	for name, call := range map[string]func(){
@@ -70,17 +74,17 @@ func TestServiceCostBusyWaitsInEveryRASCall(t *testing.T) {
 	} {
 		start := time.Now()
 		call()
-		assert.GreaterOrEqual(t, time.Since(start), cost, name)
+		assert.GreaterOrEqual(t, time.Since(start), paid, name)
 	}
 	start := time.Now()
 	_, err := Connections()
 	require.NoError(t, err)
-	assert.Less(t, time.Since(start), cost, "control calls do not pay it")
+	assert.Less(t, time.Since(start), unpaid, "control calls do not pay it")
 
 	require.NoError(t, SetServiceCost(0))
 	start = time.Now()
 	errorStringW(603, 512)
-	assert.Less(t, time.Since(start), cost)
+	assert.Less(t, time.Since(start), unpaid)
 }
 
 func TestCallsCountEveryRASCallPerFunction(t *testing.T) {
