@@ -33,7 +33,7 @@ func connections() ([]Conn, error) {
 	if rc := C.winras_enum(&res); rc != 0 {
 		return nil, enumError(syscall.Errno(rc), res)
 	}
-	defer C.winras_free(unsafe.Pointer(res.conns))
+	defer C.winras_free_conns(res.conns)
 	return convertConns(unsafe.Slice(res.conns, int(res.count))), nil
 }
 
@@ -55,29 +55,30 @@ func enumError(code syscall.Errno, res C.winras_enum_result) error {
 
 // convertConns turns the shim's structs into Conns whose strings share one allocation.
 func convertConns(raw []C.winras_conn) []Conn {
-	type spans struct{ entry, deviceType, deviceName, phonebook span }
-	var t text
-	at := make([]spans, len(raw))
-	for i := range raw {
-		c := &raw[i]
-		at[i] = spans{
-			entry:      t.add(wchars(&c.entry[0], len(c.entry))),
-			deviceType: t.add(wchars(&c.device_type[0], len(c.device_type))),
-			deviceName: t.add(wchars(&c.device_name[0], len(c.device_name))),
-			phonebook:  t.add(wchars(&c.phonebook[0], len(c.phonebook))),
+	type fields struct{ entry, deviceType, deviceName, phonebook []uint16 }
+	of := func(c *C.winras_conn) fields {
+		return fields{
+			entry:      wchars(&c.entry[0], len(c.entry)),
+			deviceType: wchars(&c.device_type[0], len(c.device_type)),
+			deviceName: wchars(&c.device_name[0], len(c.device_name)),
+			phonebook:  wchars(&c.phonebook[0], len(c.phonebook)),
 		}
 	}
-	s := t.String()
-	str := func(sp span) string { return s[sp.start:sp.end] }
+	n := 0
+	for i := range raw {
+		f := of(&raw[i])
+		n += utf8Len(f.entry) + utf8Len(f.deviceType) + utf8Len(f.deviceName) + utf8Len(f.phonebook)
+	}
+	t := newText(n)
 	conns := make([]Conn, len(raw))
 	for i := range raw {
-		c := &raw[i]
+		c, f := &raw[i], of(&raw[i])
 		conn := Conn{
 			Handle:     Handle(c.handle),
-			Entry:      str(at[i].entry),
-			DeviceType: str(at[i].deviceType),
-			DeviceName: str(at[i].deviceName),
-			Phonebook:  str(at[i].phonebook),
+			Entry:      t.add(f.entry),
+			DeviceType: t.add(f.deviceType),
+			DeviceName: t.add(f.deviceName),
+			Phonebook:  t.add(f.phonebook),
 			SubEntry:   uint32(c.subentry),
 			EntryID:    guid(c.entry_id),
 			Flags:      ConnFlags(c.flags),
@@ -117,11 +118,15 @@ func status(h Handle) (ConnStatus, error) {
 	if err != nil {
 		return ConnStatus{}, err
 	}
+	deviceType := wchars(&st.device_type[0], len(st.device_type))
+	deviceName := wchars(&st.device_name[0], len(st.device_name))
+	phoneNumber := wchars(&st.phone_number[0], len(st.phone_number))
+	t := newText(utf8Len(deviceType) + utf8Len(deviceName) + utf8Len(phoneNumber))
 	s := ConnStatus{
 		State:       State(st.state),
-		DeviceType:  fieldString(wchars(&st.device_type[0], len(st.device_type))),
-		DeviceName:  fieldString(wchars(&st.device_name[0], len(st.device_name))),
-		PhoneNumber: fieldString(wchars(&st.phone_number[0], len(st.phone_number))),
+		DeviceType:  t.add(deviceType),
+		DeviceName:  t.add(deviceName),
+		PhoneNumber: t.add(phoneNumber),
 	}
 	if st.error != 0 {
 		s.Err = newError("connection", syscall.Errno(st.error))
@@ -173,6 +178,6 @@ func newError(call string, code syscall.Errno) *Error {
 	return &Error{Call: call, Code: code, Message: strings.TrimSpace(msg)}
 }
 
-// forgetSizes makes the next calls negotiate the struct versions afresh, for tests that change
-// the simulated Windows.
-func forgetSizes() { C.winras_forget_sizes() }
+// forget makes the next calls start afresh, as in a new process, for tests that change the
+// simulated Windows.
+func forget() { C.winras_forget() }

@@ -111,12 +111,6 @@ static volatile LONG last_count;
 // for ever must not keep us here.
 #define ENUM_ATTEMPTS 8
 
-void winras_forget_sizes(void)
-{
-	InterlockedExchange(&conn_version, 0);
-	InterlockedExchange(&status_version, 0);
-}
-
 // Copies a fixed-size WCHAR field up to and including its first NUL, never past its end. What
 // follows the NUL in dst is left as it was: Go stops reading there.
 static void copy_field(uint16_t *dst, const WCHAR *src, size_t n)
@@ -162,6 +156,48 @@ static void copy_conn(winras_conn *out, const rasconn600 *in, uint32_t level)
 		copy_guid(&out->correlation_id, &in->guidCorrelationId);
 }
 
+// A buffer kept from one call to the next. Wine's heap maps and unmaps large blocks on every
+// allocation, which at a few hundred connections costs more than the RAS call itself; so each
+// kind of buffer has one spare, taken and given back atomically, so concurrent calls stay safe
+// (a call that finds no spare allocates its own). A spare is zeroed when it is allocated and
+// afterwards holds only what RAS wrote into it: never uninitialised memory.
+typedef struct block {
+	size_t cap;
+	_Alignas(8) unsigned char data[];
+} block;
+
+static block *volatile spare_rasconn; // RASCONNW arrays, for RasEnumConnectionsW
+static block *volatile spare_conns;   // winras_conn arrays, lent to Go until winras_free_conns
+
+static void *take(block *volatile *spare, size_t n)
+{
+	block *b = InterlockedExchangePointer((PVOID volatile *)spare, NULL);
+	if (b != NULL && b->cap < n) {
+		free(b);
+		b = NULL;
+	}
+	if (b == NULL) {
+		b = calloc(1, sizeof *b + n);
+		if (b == NULL)
+			return NULL;
+		b->cap = n;
+	}
+	return b->data;
+}
+
+static size_t capacity(void *data)
+{
+	return ((block *)((unsigned char *)data - offsetof(block, data)))->cap;
+}
+
+static void give(block *volatile *spare, void *data)
+{
+	if (data == NULL)
+		return;
+	block *b = (block *)((unsigned char *)data - offsetof(block, data));
+	free(InterlockedExchangePointer((PVOID volatile *)spare, b));
+}
+
 uint32_t winras_enum(winras_enum_result *res)
 {
 	memset(res, 0, sizeof *res);
@@ -175,16 +211,20 @@ uint32_t winras_enum(winras_enum_result *res)
 		DWORD cb = want * size > need ? want * size : need;
 		if (cb < size)
 			cb = size;
-		unsigned char *buf = calloc(1, cb);
+		unsigned char *buf = take(&spare_rasconn, cb);
 		if (buf == NULL)
 			return ERROR_NOT_ENOUGH_MEMORY;
+		size_t have = capacity(buf); // a larger spare holds more connections for free
+		cb = have > MAXDWORD ? MAXDWORD : (DWORD)have;
+		// Only the first struct carries dwSize; RAS writes the others whole.
+		memset(buf, 0, size);
 		((rasconn600 *)buf)->dwSize = size;
 		DWORD count = 0;
 		DWORD inout = cb;
 		DWORD rc = RasEnumConnectionsW((LPRASCONNW)buf, &inout, &count);
 		res->calls++;
 		if (rc == ERROR_INVALID_SIZE) {
-			free(buf);
+			give(&spare_rasconn, buf);
 			res->tried[res->ntried++] = size;
 			if ((size_t)v + 1 >= NCONN_VERSIONS)
 				return rc;
@@ -192,29 +232,29 @@ uint32_t winras_enum(winras_enum_result *res)
 			continue;
 		}
 		if (rc == ERROR_BUFFER_TOO_SMALL) {
-			free(buf);
+			give(&spare_rasconn, buf);
 			too_small++;
 			need = inout;
 			want = count + count / 4 + 2;
 			continue;
 		}
 		if (rc != 0) {
-			free(buf);
+			give(&spare_rasconn, buf);
 			return rc;
 		}
 		// A DLL that claims more than the buffer holds would have us read past it.
 		if (count > cb / size) {
-			free(buf);
+			give(&spare_rasconn, buf);
 			return ERROR_INVALID_DATA;
 		}
-		winras_conn *conns = malloc((count ? count : 1) * sizeof *conns);
+		winras_conn *conns = take(&spare_conns, (count ? count : 1) * sizeof *conns);
 		if (conns == NULL) {
-			free(buf);
+			give(&spare_rasconn, buf);
 			return ERROR_NOT_ENOUGH_MEMORY;
 		}
 		for (DWORD i = 0; i < count; i++)
 			copy_conn(&conns[i], (const rasconn600 *)(buf + (size_t)i * size), conn_versions[v].level);
-		free(buf);
+		give(&spare_rasconn, buf);
 		InterlockedExchange(&conn_version, v);
 		InterlockedExchange(&last_count, (LONG)count);
 		res->conns = conns;
@@ -224,9 +264,18 @@ uint32_t winras_enum(winras_enum_result *res)
 	return ERROR_BUFFER_TOO_SMALL;
 }
 
-void winras_free(void *p)
+void winras_free_conns(winras_conn *conns)
 {
-	free(p);
+	give(&spare_conns, conns);
+}
+
+void winras_forget(void)
+{
+	InterlockedExchange(&conn_version, 0);
+	InterlockedExchange(&status_version, 0);
+	InterlockedExchange(&last_count, 0);
+	free(InterlockedExchangePointer((PVOID volatile *)&spare_rasconn, NULL));
+	free(InterlockedExchangePointer((PVOID volatile *)&spare_conns, NULL));
 }
 
 uint32_t winras_status_get(uintptr_t h, winras_status *out, uint32_t tried[4], uint32_t *ntried)

@@ -63,7 +63,7 @@ typedef struct winras_status {
 	uint16_t phone_number[WINRAS_PHONE_NUMBER_CHARS];
 } winras_status;
 
-// The outcome of one winras_enum call. conns is malloc'd (free it with winras_free); calls
+// The outcome of one winras_enum call. conns is lent to the caller until winras_free_conns; calls
 // counts the RasEnumConnectionsW calls it took; tried lists the dwSize values offered.
 typedef struct winras_enum_result {
 	winras_conn *conns;
@@ -75,13 +75,14 @@ typedef struct winras_enum_result {
 
 // Each returns the Windows error code of the call that failed, or 0.
 uint32_t winras_enum(winras_enum_result *res);
-void winras_free(void *p);
+void winras_free_conns(winras_conn *conns);
 uint32_t winras_status_get(uintptr_t h, winras_status *out, uint32_t tried[4], uint32_t *ntried);
 uint32_t winras_hangup(uintptr_t h);
 uint32_t winras_notify(uintptr_t h, uintptr_t event, uint32_t flags);
 uint32_t winras_error_string(uint32_t code, uint16_t *buf, uint32_t cch);
 
-// Forgets the struct versions learned so far; for tests that change the simulated Windows.
-void winras_forget_sizes(void);
+// Forgets what earlier calls taught the shim (struct versions, connection count, spare
+// buffers), for tests that change the simulated Windows.
+void winras_forget(void);
 
 #endif

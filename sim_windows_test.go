@@ -17,16 +17,16 @@ import (
 )
 
 // useSim gives the test a fresh simulated RAS service of the given Windows profile, and makes
-// the library negotiate struct versions with it afresh.
+// the library start afresh with it, as a new process would.
 func useSim(t *testing.T, p rassim.Profile) {
 	t.Helper()
 	requireBackend(t, "sim")
 	require.True(t, rassim.Available(), "WINRAS_BACKEND=sim, but the loaded rasapi32.dll is not the simulator")
 	require.NoError(t, rassim.Reset(p))
-	forgetSizes()
+	forget()
 	t.Cleanup(func() {
 		assert.NoError(t, rassim.Reset(rassim.Win7))
-		forgetSizes()
+		forget()
 	})
 }
 

@@ -38,15 +38,18 @@ func TestFieldStringReplacesUnpairedSurrogates(t *testing.T) {
 	assert.Equal(t, "\uFFFDa", fieldString([]uint16{0xDC00, 'a'}))
 }
 
-func TestTextSpansShareOneString(t *testing.T) {
-	var x text
-	a := x.add(field("one", 8))
-	b := x.add(field("", 8))
-	c := x.add(field("three", 8))
-	s := x.String()
-	assert.Equal(t, "one", s[a.start:a.end])
-	assert.Equal(t, "", s[b.start:b.end])
-	assert.Equal(t, "three", s[c.start:c.end])
+func TestTextStringsShareOneBufferAndSurviveItsGrowth(t *testing.T) {
+	fields := [][]uint16{field("one", 8), field("", 8), field("thrée", 8)}
+	x := newText(utf8Len(fields[0]) + utf8Len(fields[1]) + utf8Len(fields[2]))
+	capBefore := cap(x.buf)
+	var got []string
+	for _, f := range fields {
+		got = append(got, x.add(f))
+	}
+	assert.Equal(t, []string{"one", "", "thrée"}, got)
+	assert.Equal(t, capBefore, cap(x.buf), "utf8Len sized it exactly")
+	assert.Equal(t, "thrée", x.add(field("thrée", 8)), "a buffer that grows")
+	assert.Equal(t, []string{"one", "", "thrée"}, got, "earlier strings keep their bytes")
 }
 
 func FuzzFieldString(f *testing.F) {
@@ -74,6 +77,9 @@ func FuzzFieldString(f *testing.F) {
 		}
 		if want := string(utf16.Decode(units[:n])); s != want {
 			t.Fatalf("fieldString(%x) = %q, want %q", units, s, want)
+		}
+		if utf8Len(units) != len(s) {
+			t.Fatalf("utf8Len(%x) = %d, but it decodes to %d bytes", units, utf8Len(units), len(s))
 		}
 	})
 }
