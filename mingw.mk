@@ -106,8 +106,17 @@ test-steps: wine-up
 	@echo "== windows/amd64 under Wine, the simulator, -race"
 	cd $(ROOT) && $(WIN64) WINRAS_SIM=$(SIM64) go test -race $(EXEC) ./...
 
-demo: deps
-	@echo "the demo is not built yet (issue 5)"
+demo: deps prefix sim
+	@echo "building rasctl.exe and rassimctl.exe (windows/amd64) into $(BUILD)/amd64"
+	@cd $(ROOT) && $(WIN64) go build -o $(BUILD)/amd64/ ./cmd/rasctl ./cmd/rassimctl
+	@$(ROOT)/demo/story.sh $(BUILD)/amd64
 
-bench: deps
-	@echo "the benchmarks are not built yet (issue 6)"
+bench: deps prefix sim
+	@out=$(BUILD)/bench.md; log=$(BUILD)/bench.log; rm -f $$out; status=0; \
+	echo "benchmarking under Wine against the simulator (a few minutes; log: $$log)" >&2; \
+	( $(MAKE) -f $(ROOT)/mingw.mk --no-print-directory wine-up && cd $(ROOT) && \
+	  $(WIN64) WINRAS_SIM=$(SIM64) WINRAS_BENCH_TABLE=$$out \
+	  go test $(EXEC) -count=1 -run '^TestTable$$' -benchtime=200ms -timeout=20m ./bench ) >$$log 2>&1 || status=$$?; \
+	$(MAKE) -s -f $(ROOT)/mingw.mk --no-print-directory wine-down; \
+	if [ $$status -ne 0 ] || [ ! -s $$out ]; then cat $$log >&2; exit 1; fi; \
+	cat $$out

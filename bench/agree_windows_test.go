@@ -1,0 +1,161 @@
+//go:build windows && cgo
+
+package bench
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
+	"github.com/winras/ras/rassim"
+)
+
+// listing is what the three paths have in common for one connection.
+type listing struct {
+	Handle                                   uintptr
+	Entry, DeviceType, DeviceName, Phonebook string
+}
+
+// listAll lists the connections the three ways.
+func listAll(t *testing.T, n int) (lib, peer, floor []listing) {
+	t.Helper()
+	conns, err := ras.Connections()
+	require.NoError(t, err)
+	for _, c := range conns {
+		lib = append(lib, listing{uintptr(c.Handle), c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+	}
+	pconns, err := peerConnections()
+	require.NoError(t, err)
+	for _, c := range pconns {
+		peer = append(peer, listing{c.Handle, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+	}
+	f := newFloorEnum(n)
+	defer f.free()
+	got, err := f.run(1)
+	require.NoError(t, err)
+	for i := 0; i < got; i++ {
+		c := f.conn(i)
+		floor = append(floor, listing{c.Handle, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+	}
+	return lib, peer, floor
+}
+
+func TestThreePathsListTheSameConnectionsInEveryCase(t *testing.T) {
+	useSim(t)
+	for _, n := range sweepConns {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			hs := setupCase(t, n, 0)
+			var want []listing
+			for i, h := range hs {
+				c := sampleConn(i)
+				want = append(want, listing{h, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+			}
+			lib, peer, floor := listAll(t, n)
+			assert.Equal(t, want, lib, "library")
+			assert.Equal(t, want, peer, "peer")
+			assert.Equal(t, want, floor, "floor")
+		})
+	}
+}
+
+func TestPeerDecodesEveryFieldOfRASCONNW(t *testing.T) {
+	useSim(t)
+	hs := setupCase(t, 3, 0)
+	conns, err := peerConnections()
+	require.NoError(t, err)
+	lib, err := ras.Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 3)
+	for i, c := range conns {
+		s := sampleConn(i)
+		assert.Equal(t, peerConn{
+			Handle: hs[i], Entry: s.Entry, DeviceType: s.DeviceType, DeviceName: s.DeviceName,
+			Phonebook: s.Phonebook, SubEntry: s.SubEntry, EntryID: s.EntryID, Flags: s.Flags,
+			LogonID: s.LogonID, CorrelationID: s.CorrelationID,
+		}, c)
+		assert.Equal(t, lib[i].EntryID, c.EntryID)
+		assert.Equal(t, lib[i].CorrelationID, c.CorrelationID)
+		assert.Equal(t, lib[i].LogonID, c.LogonID)
+	}
+}
+
+func TestThreePathsAgreeOnTheLongestFields(t *testing.T) {
+	useSim(t)
+	h, err := rassim.Add(rassim.Conn{
+		Entry:      strings.Repeat("é", 256),
+		DeviceType: strings.Repeat("t", 16),
+		DeviceName: strings.Repeat("名", 128),
+		Phonebook:  `C:\` + strings.Repeat("p", 256),
+	})
+	require.NoError(t, err)
+	lib, peer, floor := listAll(t, 1)
+	want := []listing{{h, strings.Repeat("é", 256), strings.Repeat("t", 16), strings.Repeat("名", 128), `C:\` + strings.Repeat("p", 256)}}
+	assert.Equal(t, want, lib, "library")
+	assert.Equal(t, want, peer, "peer")
+	assert.Equal(t, want, floor, "floor")
+}
+
+func TestThreePathsReportTheSameStatusInEveryCase(t *testing.T) {
+	useSim(t)
+	for _, n := range sweepConns[1:] {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			hs := setupCase(t, n, 0)
+			for i, h := range hs {
+				c := sampleConn(i)
+				want := floorStatusResult{State: rascsConnected, DeviceType: c.DeviceType, DeviceName: c.DeviceName, PhoneNumber: c.PhoneNumber}
+
+				lib, err := ras.Status(ras.Handle(h))
+				require.NoError(t, err)
+				assert.Equal(t, want, floorStatusResult{uint32(lib.State), lib.DeviceType, lib.DeviceName, lib.PhoneNumber}, "library")
+
+				peer, err := peerStatus(h)
+				require.NoError(t, err)
+				assert.Equal(t, want, floorStatusResult{peer.State, peer.DeviceType, peer.DeviceName, peer.PhoneNumber}, "peer")
+				assert.Equal(t, lib.LocalEndpoint, peer.LocalEndpoint)
+				assert.Equal(t, lib.RemoteEndpoint, peer.RemoteEndpoint)
+				assert.Equal(t, c.LocalEndpoint, peer.LocalEndpoint)
+				assert.Equal(t, c.RemoteEndpoint, peer.RemoteEndpoint)
+
+				f := newFloorStatus([]uintptr{h})
+				err = f.run(1)
+				got := f.result()
+				f.free()
+				require.NoError(t, err)
+				assert.Equal(t, want, got, "floor")
+			}
+		})
+	}
+}
+
+// The peer follows Microsoft's pattern: a probe, then a fill call, again while connections
+// appear in between.
+func TestPeerProbesThenFillsAndRetriesWhenConnectionsAppear(t *testing.T) {
+	useSim(t)
+	setupCase(t, 1, 0)
+	require.NoError(t, rassim.ResetCalls())
+	conns, err := peerConnections()
+	require.NoError(t, err)
+	assert.Len(t, conns, 1)
+	assert.EqualValues(t, 2, rassim.Calls(rassim.EnumConnections), "probe and fill")
+
+	require.NoError(t, rassim.AppearBetweenProbeAndFill(2))
+	require.NoError(t, rassim.ResetCalls())
+	conns, err = peerConnections()
+	require.NoError(t, err)
+	assert.Len(t, conns, 3)
+	assert.EqualValues(t, 3, rassim.Calls(rassim.EnumConnections), "probe, a fill that was too small, fill")
+}
+
+// The peer loads rasapi32.dll the way a Go user would, from System32; it must still reach the
+// simulator the library and the floor use, or the comparison means nothing.
+func TestPeerReachesTheSameSimulator(t *testing.T) {
+	useSim(t)
+	require.NoError(t, modrasapi32.Load())
+	require.NoError(t, modrasapi32.NewProc("RasSimVersion").Find(), "the peer's rasapi32.dll is not the simulator")
+	assert.Equal(t, windows.NewLazyDLL("rasapi32.dll").Handle(), modrasapi32.Handle())
+}

@@ -1,0 +1,167 @@
+//go:build windows && cgo
+
+package bench
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/winras/ras"
+	"github.com/winras/ras/rassim"
+)
+
+// The three ways to do the same work, as benchmark bodies. Each makes one untimed call first
+// (the library learns the struct versions and the count from it), then counts the RAS calls of
+// the timed loop with the simulator's counters and reports them as calls/op.
+
+const callsUnit = "calls/op"
+
+// path is one of the three ways, for n connections (Connections) or for handles (Status).
+type path struct {
+	name string
+	conn func(n int) func(*testing.B)
+	stat func(hs []uintptr) func(*testing.B)
+}
+
+var paths = []path{
+	{"library", libraryConnections, libraryStatus},
+	{"peer", peerConnectionsBench, peerStatusBench},
+	{"floor", floorConnections, floorStatusBench},
+}
+
+func startTimed(b *testing.B) {
+	b.ReportAllocs()
+	require.NoError(b, rassim.ResetCalls())
+	b.ResetTimer()
+}
+
+func stopTimed(b *testing.B) {
+	b.StopTimer()
+	b.ReportMetric(float64(rasCalls())/float64(b.N), callsUnit)
+}
+
+func libraryConnections(n int) func(*testing.B) {
+	return func(b *testing.B) {
+		_, err := ras.Connections()
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			conns, err := ras.Connections()
+			if err != nil || len(conns) != n {
+				b.Fatalf("ras.Connections: %d connections, %v; want %d", len(conns), err, n)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func peerConnectionsBench(n int) func(*testing.B) {
+	return func(b *testing.B) {
+		_, err := peerConnections()
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			conns, err := peerConnections()
+			if err != nil || len(conns) != n {
+				b.Fatalf("peerConnections: %d connections, %v; want %d", len(conns), err, n)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func floorConnections(n int) func(*testing.B) {
+	return func(b *testing.B) {
+		f := newFloorEnum(n)
+		defer f.free()
+		_, err := f.run(1)
+		require.NoError(b, err)
+		startTimed(b)
+		got, err := f.run(b.N)
+		stopTimed(b)
+		if err != nil || got != n {
+			b.Fatalf("floor: %d connections, %v; want %d", got, err, n)
+		}
+	}
+}
+
+func libraryStatus(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		_, err := ras.Status(ras.Handle(hs[0]))
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			st, err := ras.Status(ras.Handle(hs[i%len(hs)]))
+			if err != nil || st.State != ras.Connected {
+				b.Fatalf("ras.Status: %v, %v", st.State, err)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func peerStatusBench(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		_, err := peerStatus(hs[0])
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			st, err := peerStatus(hs[i%len(hs)])
+			if err != nil || st.State != rascsConnected {
+				b.Fatalf("peerStatus: %#x, %v", st.State, err)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func floorStatusBench(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		f := newFloorStatus(hs)
+		defer f.free()
+		require.NoError(b, f.run(1))
+		startTimed(b)
+		err := f.run(b.N)
+		stopTimed(b)
+		if err != nil {
+			b.Fatalf("floor: %v", err)
+		}
+	}
+}
+
+const rascsConnected = 0x2000
+
+// BenchmarkConnections lists the connections each of the three ways, for every case.
+func BenchmarkConnections(b *testing.B) {
+	useSim(b)
+	for _, cost := range sweepCosts {
+		for _, n := range sweepConns {
+			b.Run(caseName(n, cost), func(b *testing.B) {
+				setupCase(b, n, cost)
+				for _, p := range paths {
+					b.Run(p.name, p.conn(n))
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkStatus asks for the status of one connection each of the three ways, going through
+// the case's connections in turn. There is nothing to ask about with no connections.
+func BenchmarkStatus(b *testing.B) {
+	useSim(b)
+	for _, cost := range sweepCosts {
+		for _, n := range sweepConns {
+			if n == 0 {
+				continue
+			}
+			b.Run(caseName(n, cost), func(b *testing.B) {
+				hs := setupCase(b, n, cost)
+				for _, p := range paths {
+					b.Run(p.name, p.stat(hs))
+				}
+			})
+		}
+	}
+}
