@@ -29,7 +29,7 @@ SIM32 := $(BUILD)/386/rasapi32.dll
 SIM_SRC := $(wildcard $(ROOT)/rassim/dll/*.c $(ROOT)/rassim/dll/*.h) $(ROOT)/rassim/dll/rasapi32.def
 DEB_PKGS := gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 wine wine64
 # package:target pairs fuzzed briefly by test; go test replays their seed corpora in every run.
-FUZZ := .:FuzzFieldString .:FuzzEndpoint
+FUZZ := .:FuzzFieldString .:FuzzEndpoint cmd/rasctl:FuzzParseTarget cmd/rasctl:FuzzGUIDString
 FUZZTIME := 5s
 
 .PHONY: deps prefix sim build test test-steps demo bench wine-up wine-down

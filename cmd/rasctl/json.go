@@ -1,0 +1,152 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/netip"
+	"time"
+
+	"github.com/winras/ras"
+)
+
+// The JSON rasctl prints is a contract with scripts: snake_case names, every field always
+// present, and null (never an empty string or a zero) for what this Windows does not report.
+
+// connJSON is a connection: list prints an array of them, and status, hangup and watch one each.
+type connJSON struct {
+	Handle        string   `json:"handle"`
+	Entry         string   `json:"entry"`
+	PhoneNumber   string   `json:"phone_number"`
+	DeviceType    string   `json:"device_type"`
+	DeviceName    string   `json:"device_name"`
+	Phonebook     string   `json:"phonebook"`
+	SubEntry      uint32   `json:"subentry"`
+	EntryID       string   `json:"entry_id"`
+	Flags         []string `json:"flags"`
+	CorrelationID *string  `json:"correlation_id"`
+}
+
+func newConnJSON(c ras.Conn) connJSON {
+	j := connJSON{
+		Handle:      c.Handle.String(),
+		Entry:       c.Entry,
+		PhoneNumber: c.PhoneNumber,
+		DeviceType:  c.DeviceType,
+		DeviceName:  c.DeviceName,
+		Phonebook:   c.Phonebook,
+		SubEntry:    c.SubEntry,
+		EntryID:     guidString(c.EntryID),
+		Flags:       c.Flags.Names(),
+	}
+	if c.HasCorrelationID {
+		id := guidString(c.CorrelationID)
+		j.CorrelationID = &id
+	}
+	return j
+}
+
+// guidString writes g as Windows does, "{6B29FC40-CA47-1067-B31D-00DD010662DA}". (windows.GUID's
+// String does too, but ras.GUID is a plain struct off Windows, where this is tested.)
+func guidString(g ras.GUID) string {
+	return fmt.Sprintf("{%08X-%04X-%04X-%04X-%012X}", g.Data1, g.Data2, g.Data3, g.Data4[:2], g.Data4[2:])
+}
+
+// statusJSON is status's answer.
+type statusJSON struct {
+	Connection     connJSON   `json:"connection"`
+	State          string     `json:"state"`
+	StateCode      uint32     `json:"state_code"`
+	Error          *errorJSON `json:"error"`
+	DeviceType     string     `json:"device_type"`
+	DeviceName     string     `json:"device_name"`
+	PhoneNumber    string     `json:"phone_number"`
+	LocalEndpoint  *string    `json:"local_endpoint"`
+	RemoteEndpoint *string    `json:"remote_endpoint"`
+	SubState       *string    `json:"substate"`
+}
+
+// errorJSON is a connection's own error: why it failed to connect or dropped.
+type errorJSON struct {
+	Code    uint32 `json:"code"`
+	Message string `json:"message"`
+}
+
+func newStatusJSON(c ras.Conn, s ras.ConnStatus) statusJSON {
+	j := statusJSON{
+		Connection:     newConnJSON(c),
+		State:          s.State.String(),
+		StateCode:      uint32(s.State),
+		DeviceType:     s.DeviceType,
+		DeviceName:     s.DeviceName,
+		PhoneNumber:    s.PhoneNumber,
+		LocalEndpoint:  addrJSON(s.LocalEndpoint),
+		RemoteEndpoint: addrJSON(s.RemoteEndpoint),
+	}
+	if s.Err != nil {
+		j.Error = newErrorJSON(s.Err)
+	}
+	if s.HasSubState {
+		sub := s.SubState.String()
+		j.SubState = &sub
+	}
+	return j
+}
+
+// newErrorJSON gives the code and RAS's text of a *ras.Error, which is what ConnStatus.Err
+// holds; any other error becomes code 0 and its text, rather than nothing.
+func newErrorJSON(err error) *errorJSON {
+	var e *ras.Error
+	if errors.As(err, &e) {
+		return &errorJSON{Code: uint32(e.Code), Message: e.Message}
+	}
+	return &errorJSON{Message: err.Error()}
+}
+
+func addrJSON(a netip.Addr) *string {
+	if !a.IsValid() {
+		return nil
+	}
+	s := a.String()
+	return &s
+}
+
+// eventJSON is one line of watch --json.
+type eventJSON struct {
+	Time       string   `json:"time"`
+	Event      string   `json:"event"`
+	Connection connJSON `json:"connection"`
+}
+
+// eventTime is RFC 3339 with all nine digits of nanoseconds, so that the lines' times have one
+// width and sort as text.
+const eventTime = "2006-01-02T15:04:05.000000000Z07:00"
+
+func newEventJSON(t time.Time, e ras.Event) eventJSON {
+	return eventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn)}
+}
+
+// hangupJSON is hangup's answer.
+type hangupJSON struct {
+	Connection connJSON `json:"connection"`
+	Terminated bool     `json:"terminated"`
+	WaitedMS   int64    `json:"waited_ms"`
+}
+
+// writeJSON writes v indented on lines of its own, for list, status and hangup, whose one
+// answer people read too.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeJSONLine writes v on one line, for watch: a line per event is what line-by-line readers
+// (jq, a log shipper) expect.
+func writeJSONLine(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,166 @@
+// Rasctl lists, inspects, hangs up and watches the dial-up and VPN connections of the Windows
+// Remote Access Service, for people (aligned columns) and for scripts (--json).
+//
+// Usage:
+//
+//	rasctl list [--json]
+//	rasctl status TARGET [--json]
+//	rasctl hangup TARGET [--timeout DURATION] [--json]
+//	rasctl watch [--json]
+//
+// TARGET is a phone-book entry's name, the phone number of a connection made without an entry
+// (also as Windows lists it, ".5550123"), or a handle as rasctl prints it, "0x1a2b". A name that
+// matches several connections is an error that lists their handles. Names match case-insensitively,
+// as Windows compares entry names.
+//
+// The exit status is 0 on success, 1 on a failure and 2 on a usage error. Every sub-command takes
+// --help. Windows ships rasdial, which lists and hangs up; rasctl adds status, a hang-up that
+// waits until the connection is gone, a watch, and JSON.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+// The exit statuses.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+func main() {
+	// Ctrl-C and Ctrl-Break arrive as os.Interrupt; closing the console window, logging off and
+	// shutting down as SIGTERM. The first one cancels ctx: watch stops, a hang-up stops waiting.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Then the next Ctrl-C ends the process at once, as it does any console program.
+	context.AfterFunc(ctx, stop)
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one sub-command.
+type command struct {
+	name string
+	args string // the synopsis after the name, as "TARGET [--json]"
+	help string // what it does and its flags, for --help
+	// run defines the command's flags on fs, parses args with parse and does the work. An
+	// error from parse ends it with the usage or help text; any other error, with status 1.
+	run func(ctx context.Context, c *cli, fs *flag.FlagSet, args []string) error
+}
+
+// commands are the sub-commands in the order the usage lists them; each lives in its own file.
+var commands = []*command{listCommand, statusCommand, hangupCommand, watchCommand}
+
+const usageText = `rasctl lists, inspects, hangs up and watches Windows RAS (dial-up and VPN) connections.
+
+Usage:
+  rasctl list [--json]                                 the active connections
+  rasctl status TARGET [--json]                        one connection's state, error and endpoints
+  rasctl hangup TARGET [--timeout DURATION] [--json]   hang up, and wait until the connection is gone
+  rasctl watch [--json]                                print connections as they come and go, until Ctrl-C
+
+TARGET is an entry name, the phone number of a connection made without an entry, or a handle
+("0x1a2b"). Exit status: 0 success, 1 failure, 2 usage error. "rasctl COMMAND --help" says more.
+`
+
+// cli is where a command writes.
+type cli struct {
+	stdout, stderr io.Writer
+}
+
+// usageError is a command line that rasctl cannot run: it exits with status 2.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+// run runs the command line args (without the program name) and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usageText)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	case "help":
+		if len(args) == 1 {
+			fmt.Fprint(stdout, usageText)
+			return exitOK
+		}
+		// "rasctl help status" is "rasctl status --help".
+		name, args = args[1], []string{name, "--help"}
+	}
+	cmd := lookup(name)
+	if cmd == nil {
+		fmt.Fprintf(stderr, "rasctl: unknown command %q\n\n%s", name, usageText)
+		return exitUsage
+	}
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints the errors and the help itself
+	err := cmd.run(ctx, &cli{stdout: stdout, stderr: stderr}, fs, args[1:])
+	var usage usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stdout, "Usage: rasctl %s %s\n\n%s", cmd.name, cmd.args, cmd.help)
+		return exitOK
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "rasctl %s: %v\nUsage: rasctl %s %s\n", cmd.name, err, cmd.name, cmd.args)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "rasctl %s: %v\n", cmd.name, err)
+	return exitFailure
+}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// parse parses args with flags anywhere among the operands, as people write them ("status VPN
+// --json" as well as "status --json VPN"); after "--" everything is an operand, for an entry
+// named "-x". It returns the operands, which must be exactly the names in want. Help returns
+// flag.ErrHelp; anything else wrong, a usageError.
+func parse(fs *flag.FlagSet, args []string, want ...string) ([]string, error) {
+	var operands []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError(err.Error())
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			operands = append(operands, rest...)
+			break
+		}
+		operands = append(operands, rest[0])
+		args = rest[1:]
+	}
+	switch {
+	case len(operands) < len(want):
+		return nil, usageError("missing " + strings.Join(want[len(operands):], " "))
+	case len(operands) > len(want):
+		return nil, usageError(fmt.Sprintf("unexpected argument %q", operands[len(want)]))
+	}
+	return operands, nil
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/winras/ras"
+)
+
+var statusCommand = &command{
+	name: "status",
+	args: "TARGET [--json]",
+	help: `Shows a connection's state, its own error (why it failed or dropped), its device, and
+where Windows reports them (Windows 7 and later) its tunnel endpoints and sub-state. A handle
+works for a connection still dialling, which "rasctl list" does not show yet.
+
+TARGET is an entry name, the phone number of a connection made without an entry, or a handle
+("0x1a2b").
+
+Flags:
+  --json   print a JSON object
+`,
+	run: runStatus,
+}
+
+func runStatus(_ context.Context, c *cli, fs *flag.FlagSet, args []string) error {
+	asJSON := fs.Bool("json", false, "")
+	operands, err := parse(fs, args, "TARGET")
+	if err != nil {
+		return err
+	}
+	conn, err := resolve(operands[0])
+	if err != nil {
+		return err
+	}
+	st, err := ras.Status(conn.Handle)
+	if errors.Is(err, ras.ErrConnectionGone) {
+		return fmt.Errorf("%s: no such connection (any more): %w", describe(conn), err)
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(c.stdout, newStatusJSON(conn, st))
+	}
+	return writeStatus(c.stdout, conn, st)
+}

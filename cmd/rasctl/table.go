@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/netip"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/winras/ras"
+)
+
+// The human output: aligned columns, "-" for what is empty or not reported, so that every row
+// has every column.
+
+func newTable(w io.Writer) *tabwriter.Writer {
+	return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+}
+
+// orDash returns s, or "-" when it is empty.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// writeConns writes list's table: one row per connection. NUMBER is set for a connection made
+// without an entry, as the JSON's phone_number.
+func writeConns(w io.Writer, conns []ras.Conn) error {
+	if len(conns) == 0 {
+		_, err := fmt.Fprintln(w, "no active connections")
+		return err
+	}
+	tw := newTable(w)
+	fmt.Fprintln(tw, "HANDLE\tENTRY\tNUMBER\tTYPE\tDEVICE\tFLAGS")
+	for _, c := range conns {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Handle, orDash(c.Entry), orDash(c.PhoneNumber),
+			orDash(c.DeviceType), orDash(c.DeviceName), orDash(strings.Join(c.Flags.Names(), ",")))
+	}
+	return tw.Flush()
+}
+
+// writeStatus writes status's answer, one field per line. The connection's own fields are blank
+// for a handle that RAS does not list yet (one still dialling).
+func writeStatus(w io.Writer, c ras.Conn, s ras.ConnStatus) error {
+	connErr := "none"
+	if s.Err != nil {
+		e := newErrorJSON(s.Err)
+		connErr = fmt.Sprintf("%d: %s", e.Code, e.Message)
+	}
+	subState := "-"
+	if s.HasSubState {
+		subState = s.SubState.String()
+	}
+	correlation := "-"
+	if c.HasCorrelationID {
+		correlation = guidString(c.CorrelationID)
+	}
+	entryID := "-"
+	if c.EntryID != (ras.GUID{}) {
+		entryID = guidString(c.EntryID)
+	}
+	tw := newTable(w)
+	for _, row := range [][2]string{
+		{"Handle", c.Handle.String()},
+		{"Entry", orDash(c.Entry)},
+		{"State", fmt.Sprintf("%s (%d)", s.State, uint32(s.State))},
+		{"Error", connErr},
+		{"Device type", orDash(s.DeviceType)},
+		{"Device name", orDash(s.DeviceName)},
+		{"Phone number", orDash(s.PhoneNumber)},
+		{"Local endpoint", addrOrDash(s.LocalEndpoint)},
+		{"Remote endpoint", addrOrDash(s.RemoteEndpoint)},
+		{"Sub-state", subState},
+		{"Phonebook", orDash(c.Phonebook)},
+		{"Sub-entry", fmt.Sprint(c.SubEntry)},
+		{"Entry ID", entryID},
+		{"Flags", orDash(strings.Join(c.Flags.Names(), ","))},
+		{"Correlation ID", correlation},
+	} {
+		fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
+	}
+	return tw.Flush()
+}
+
+func addrOrDash(a netip.Addr) string {
+	if !a.IsValid() {
+		return "-"
+	}
+	return a.String()
+}
+
+// watch's lines cannot go through a tabwriter, which aligns only what it has buffered: the
+// columns have fixed widths instead, the name last because its width varies most.
+const watchRow = "%-12s  %-12s  %-10s  %-8s  %s\n"
+
+func writeWatchHeader(w io.Writer) error {
+	_, err := fmt.Fprintf(w, watchRow, "TIME", "EVENT", "HANDLE", "TYPE", "NAME")
+	return err
+}
+
+func writeEvent(w io.Writer, t time.Time, e ras.Event) error {
+	_, err := fmt.Fprintf(w, watchRow, t.Format("15:04:05.000"), e.Op, e.Conn.Handle,
+		orDash(e.Conn.DeviceType), orDash(e.Conn.Name()))
+	return err
+}

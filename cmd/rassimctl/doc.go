@@ -1,0 +1,25 @@
+// Rassimctl drives rassim, the simulator of Windows' rasapi32.dll, from scripts: it makes
+// connections come and go in the simulated RAS service while other programs (rasctl, the program
+// under test) watch, list and hang them up. The demo (demo/story.sh) is written with it.
+//
+// Usage:
+//
+//	rassimctl reset [--xp]
+//	rassimctl add [CONNECTION FLAGS]
+//	rassimctl dial [CONNECTION FLAGS]
+//	rassimctl state HANDLE STATE
+//	rassimctl connect HANDLE
+//	rassimctl drop HANDLE [ERROR]
+//	rassimctl list
+//	rassimctl hold
+//
+// add and dial print the new connection's handle. "rassimctl --help" lists the connection flags.
+// The simulated service lasts only while a process has the simulator loaded: a script that makes
+// connections for other programs to see runs "rassimctl hold" in the background first (or, as the
+// demo does, starts the program that watches them first).
+//
+// Every process that loads the simulator under the same RASSIM_NAMESPACE environment variable
+// shares one simulated RAS service, so run rassimctl with the namespace of the programs it drives,
+// with the simulator's rasapi32.dll next to rassimctl.exe and WINEDLLOVERRIDES=rasapi32=n under
+// Wine. It runs on Windows only (the simulator is a Windows DLL); elsewhere it says so.
+package main

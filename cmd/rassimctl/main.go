@@ -1,0 +1,360 @@
+//go:build windows
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/winras/ras"
+	"github.com/winras/ras/rassim"
+	"golang.org/x/sys/windows"
+)
+
+const usageText = `rassimctl drives the rasapi32 simulator (rassim) from scripts.
+
+Usage:
+  rassimctl reset [--xp]              forget every connection; --xp: answer as Windows XP does
+  rassimctl add [CONNECTION FLAGS]    add a connected connection and print its handle
+  rassimctl dial [CONNECTION FLAGS]   add one still dialling (not listed yet) and print its handle
+  rassimctl state HANDLE STATE        set a dialling connection's state: a name ("Authenticate")
+                                      or a number
+  rassimctl connect HANDLE            connect a dialling connection: it is listed from now on
+  rassimctl drop HANDLE [ERROR]       drop a connection from the remote side, with the error code
+                                      that status reports (default 0)
+  rassimctl list                      print the listed connections' handles, one per line
+  rassimctl hold                      keep the simulated service until Ctrl-C: it lasts only while
+                                      a process has the simulator loaded, so run this in the
+                                      background before making connections for other programs
+
+Connection flags:
+  --entry NAME             phone-book entry; without one, the connection is made without an entry
+  --phone NUMBER           phone number (or VPN server) dialled
+  --device-type TYPE       "vpn", "modem", "pppoe", ... (default "vpn")
+  --device-name NAME       as "WAN Miniport (IKEv2)"
+  --phonebook PATH         the phone-book file
+  --subentry N             multilink sub-entry index (default 0)
+  --entry-id GUID          the entry's GUID, "{…}"
+  --correlation-id GUID    the connection's correlation GUID, "{…}"
+  --flags FLAGS            comma-separated: all_users, global_creds or numbers
+  --local ADDR             tunnel's local endpoint (IPv4 or IPv6)
+  --remote ADDR            tunnel's remote endpoint
+  --substate N             RASCONNSUBSTATE (default 0)
+
+Run it with the RASSIM_NAMESPACE of the programs it drives, the simulator's rasapi32.dll next
+to rassimctl.exe, and under Wine WINEDLLOVERRIDES=rasapi32=n.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop) // a second Ctrl-C ends the process at once
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is a command line rassimctl cannot run: exit status 2, as rasctl's.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+// subcommands run rassimctl's sub-commands, each on the arguments after its name.
+var subcommands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
+	"reset": reset,
+	"add": func(_ context.Context, args []string, stdout, _ io.Writer) error {
+		return add(rassim.Add, args, stdout)
+	},
+	"dial": func(_ context.Context, args []string, stdout, _ io.Writer) error {
+		return add(rassim.Dial, args, stdout)
+	},
+	"state":   setState,
+	"connect": connect,
+	"drop":    drop,
+	"list":    list,
+	"hold":    hold,
+}
+
+// run runs the command line args (without the program name) and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usageText)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usageText)
+		return 0
+	}
+	cmd, ok := subcommands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "rassimctl: unknown command %q (rassimctl --help lists them)\n", args[0])
+		return 2
+	}
+	err := cmd(ctx, args[1:], stdout, stderr)
+	var usage usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usageText)
+		return 0
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "rassimctl %s: %v (rassimctl --help shows the usage)\n", args[0], err)
+		return 2
+	}
+	fmt.Fprintf(stderr, "rassimctl %s: %v\n", args[0], err)
+	return 1
+}
+
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints the error
+	return fs
+}
+
+// parse parses args, checks that they hold the operands named in want (the optional ones
+// written "[ERROR]") and that the simulator is loaded, and returns the operands. Help returns
+// flag.ErrHelp; anything else wrong with args, a usageError.
+func parse(fs *flag.FlagSet, args []string, want ...string) ([]string, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usageError(err.Error())
+	}
+	ops := fs.Args()
+	required := 0
+	for _, w := range want {
+		if !strings.HasPrefix(w, "[") {
+			required++
+		}
+	}
+	if len(ops) < required {
+		return nil, usageError("missing " + strings.Join(want[len(ops):required], " "))
+	}
+	if len(ops) > len(want) {
+		return nil, usageError(fmt.Sprintf("unexpected argument %q", ops[len(want)]))
+	}
+	if !rassim.Available() {
+		return nil, errors.New("the loaded rasapi32.dll is not the simulator: put rassim's rasapi32.dll next to " +
+			"rassimctl.exe and, under Wine, set WINEDLLOVERRIDES=rasapi32=n")
+	}
+	return ops, nil
+}
+
+func reset(_ context.Context, args []string, _, _ io.Writer) error {
+	fs := newFlags("reset")
+	xp := fs.Bool("xp", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *xp {
+		return rassim.Reset(rassim.XP)
+	}
+	return rassim.Reset(rassim.Win7)
+}
+
+// add adds a connection with rassim.Add or rassim.Dial and prints its handle as rasctl does.
+func add(how func(rassim.Conn) (uintptr, error), args []string, stdout io.Writer) error {
+	fs := newFlags("add")
+	flags := defineConnFlags(fs)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	c, err := flags.conn()
+	if err != nil {
+		return err
+	}
+	h, err := how(c)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, ras.Handle(h))
+	return err
+}
+
+func setState(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("state"), args, "HANDLE", "STATE")
+	if err != nil {
+		return err
+	}
+	h, err := parseNumber(ops[0], "HANDLE")
+	if err != nil {
+		return err
+	}
+	state, err := parseState(ops[1])
+	if err != nil {
+		return err
+	}
+	return rassim.SetState(uintptr(h), uint32(state))
+}
+
+func connect(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("connect"), args, "HANDLE")
+	if err != nil {
+		return err
+	}
+	h, err := parseNumber(ops[0], "HANDLE")
+	if err != nil {
+		return err
+	}
+	return rassim.Connect(uintptr(h))
+}
+
+func drop(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("drop"), args, "HANDLE", "[ERROR]")
+	if err != nil {
+		return err
+	}
+	h, err := parseNumber(ops[0], "HANDLE")
+	if err != nil {
+		return err
+	}
+	var code uint32
+	if len(ops) > 1 {
+		if code, err = parseNumber(ops[1], "ERROR"); err != nil {
+			return err
+		}
+	}
+	return rassim.Drop(uintptr(h), code)
+}
+
+func list(_ context.Context, args []string, stdout, _ io.Writer) error {
+	if _, err := parse(newFlags("list"), args); err != nil {
+		return err
+	}
+	handles, err := rassim.Connections()
+	if err != nil {
+		return err
+	}
+	for _, h := range handles {
+		if _, err := fmt.Fprintln(stdout, ras.Handle(h)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseNumber reads a decimal or 0x-hexadecimal operand.
+func parseNumber(s, what string) (uint32, error) {
+	v, err := strconv.ParseUint(s, 0, 32)
+	if err != nil {
+		return 0, usageError(fmt.Sprintf("%s %q: not a number", what, s))
+	}
+	return uint32(v), nil
+}
+
+// parseState reads a RASCONNSTATE by the name rasctl prints ("Authenticate", any case) or as a
+// number, which may be one no Windows has.
+func parseState(s string) (ras.State, error) {
+	if v, err := strconv.ParseUint(s, 0, 32); err == nil {
+		return ras.State(v), nil
+	}
+	for st := ras.OpenPort; st <= ras.Disconnected; st++ {
+		if strings.EqualFold(st.String(), s) {
+			return st, nil
+		}
+	}
+	return 0, usageError(fmt.Sprintf("STATE %q: not a number nor a state's name (as \"Authenticate\")", s))
+}
+
+// connFlags are the flags that describe a connection to add or dial.
+type connFlags struct {
+	entry, phone, deviceType, deviceName, phonebook string
+	entryID, correlationID, flags, local, remote    string
+	subEntry, subState                              uint
+}
+
+func defineConnFlags(fs *flag.FlagSet) *connFlags {
+	f := &connFlags{}
+	fs.StringVar(&f.entry, "entry", "", "")
+	fs.StringVar(&f.phone, "phone", "", "")
+	fs.StringVar(&f.deviceType, "device-type", "vpn", "")
+	fs.StringVar(&f.deviceName, "device-name", "", "")
+	fs.StringVar(&f.phonebook, "phonebook", "", "")
+	fs.StringVar(&f.entryID, "entry-id", "", "")
+	fs.StringVar(&f.correlationID, "correlation-id", "", "")
+	fs.StringVar(&f.flags, "flags", "", "")
+	fs.StringVar(&f.local, "local", "", "")
+	fs.StringVar(&f.remote, "remote", "", "")
+	fs.UintVar(&f.subEntry, "subentry", 0, "")
+	fs.UintVar(&f.subState, "substate", 0, "")
+	return f
+}
+
+// conn checks the flags' values and returns the connection they describe.
+func (f *connFlags) conn() (rassim.Conn, error) {
+	c := rassim.Conn{
+		Entry: f.entry, PhoneNumber: f.phone, DeviceType: f.deviceType, DeviceName: f.deviceName,
+		Phonebook: f.phonebook, SubEntry: uint32(f.subEntry), SubState: uint32(f.subState),
+	}
+	for _, g := range []struct {
+		flag, value string
+		dst         *windows.GUID
+	}{{"--entry-id", f.entryID, &c.EntryID}, {"--correlation-id", f.correlationID, &c.CorrelationID}} {
+		if g.value == "" {
+			continue
+		}
+		id, err := windows.GUIDFromString(g.value)
+		if err != nil {
+			return c, usageError(fmt.Sprintf("%s %q: not a GUID written {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}", g.flag, g.value))
+		}
+		*g.dst = id
+	}
+	for _, a := range []struct {
+		flag, value string
+		dst         *netip.Addr
+	}{{"--local", f.local, &c.LocalEndpoint}, {"--remote", f.remote, &c.RemoteEndpoint}} {
+		if a.value == "" {
+			continue
+		}
+		addr, err := netip.ParseAddr(a.value)
+		if err != nil {
+			return c, usageError(fmt.Sprintf("%s: %v", a.flag, err))
+		}
+		*a.dst = addr
+	}
+	for _, name := range strings.Split(f.flags, ",") {
+		switch name = strings.TrimSpace(name); name {
+		case "":
+		case "all_users":
+			c.Flags |= uint32(ras.AllUsers)
+		case "global_creds":
+			c.Flags |= uint32(ras.GlobalCreds)
+		default:
+			v, err := parseNumber(name, "--flags")
+			if err != nil {
+				return c, usageError(fmt.Sprintf("--flags %q: all_users, global_creds or a number", name))
+			}
+			c.Flags |= v
+		}
+	}
+	return c, nil
+}
+
+// hold keeps the namespace's simulated RAS service until ctx ends (Ctrl-C). The service lives
+// in memory that the processes with the simulator loaded share: when the last of them exits,
+// its connections are gone. A script that makes connections with one rassimctl and reads them
+// with another program runs this in the background first.
+func hold(ctx context.Context, args []string, _, stderr io.Writer) error {
+	if _, err := parse(newFlags("hold"), args); err != nil {
+		return err
+	}
+	if _, err := rassim.Connections(); err != nil { // maps the service, creating it if need be
+		return err
+	}
+	namespace := os.Getenv("RASSIM_NAMESPACE")
+	if namespace == "" {
+		namespace = "default"
+	}
+	fmt.Fprintf(stderr, "holding the simulated RAS service of namespace %q; Ctrl-C ends it\n", namespace)
+	<-ctx.Done()
+	return nil
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# The rasctl demo: a short scripted session under Wine, against the rasapi32 simulator.
+#
+#   demo/story.sh [BINDIR]
+#
+# BINDIR (default build/amd64) holds rasctl.exe, rassimctl.exe and the simulator's rasapi32.dll;
+# `make -f mingw.mk demo` builds them and the project's Wine prefix, then runs this. rassimctl
+# plays the rest of the world: it makes connections come and go in the simulated RAS service,
+# which every process of the story shares (one RASSIM_NAMESPACE), as every process on a Windows
+# machine shares the real one.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "${1:-$root/build/amd64}" && pwd)
+for f in rasctl.exe rassimctl.exe rasapi32.dll; do
+	if [ ! -f "$bin/$f" ]; then
+		echo "demo: $bin/$f is missing: run make -f mingw.mk demo" >&2
+		exit 1
+	fi
+done
+
+export WINEPREFIX="${WINEPREFIX:-$root/build/wineprefix}"
+export WINEDEBUG=-all
+# rasapi32=n: the simulator next to the programs, not Wine's builtin stubs. mscoree and mshtml
+# off: no prompts for Wine's Mono and Gecko.
+export WINEDLLOVERRIDES="mscoree,mshtml=;rasapi32=n"
+export RASSIM_NAMESPACE="demo$$"
+
+tmp=$(mktemp -d)
+watch_pid=
+own_server=
+
+# Runs on every exit, a failed story's too: no Wine process is left behind.
+cleanup() {
+	if [ -n "$watch_pid" ] && kill -0 "$watch_pid" 2>/dev/null; then
+		kill -INT "$watch_pid" 2>/dev/null || true
+		for _ in $(seq 50); do
+			kill -0 "$watch_pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$watch_pid" 2>/dev/null || true
+	fi
+	# A server this story started ends 3 seconds after its last program, its services with it.
+	# One that was already running belongs to someone else, and stays.
+	if [ -n "$own_server" ]; then
+		timeout 30 wineserver -w || wineserver -k
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+say() { printf '\n== %s\n' "$*"; }
+
+# show prints a command line as one would type it, wrapped before a flag at 100 columns.
+show() {
+	local a units=() line='$' plain='^[A-Za-z0-9_./:=@%&+-]+$'
+	for a in "$@"; do
+		if [[ ! $a =~ $plain ]]; then
+			a="'$a'"
+		fi
+		# A flag's value stays on the flag's line.
+		if [ ${#units[@]} -gt 0 ] && [[ ${units[-1]} == --* && ${units[-1]} != *" "* && $a != --* ]]; then
+			units[-1]+=" $a"
+		else
+			units+=("$a")
+		fi
+	done
+	for a in "${units[@]}"; do
+		if [ $((${#line} + 1 + ${#a})) -gt 98 ] && [[ $a == --* ]]; then
+			printf '%s \\\n' "$line"
+			line="   "
+		fi
+		line+=" $a"
+	done
+	printf '%s\n' "$line"
+}
+
+# run shows a command line and runs it.
+run() {
+	show "$@"
+	wine "$bin/$1.exe" "${@:2}" </dev/null
+}
+
+# watch_shown counts the lines of the watch's output already shown.
+watch_shown=0
+
+# show_watch waits until rasctl watch has printed $1 lines in all, then shows the new ones.
+show_watch() {
+	local deadline=$((SECONDS + 15))
+	while [ "$(wc -l <"$tmp/watch.out")" -lt "$1" ]; do
+		if [ $SECONDS -ge $deadline ]; then
+			echo "demo: rasctl watch printed $(wc -l <"$tmp/watch.out") lines in 15s, not $1; its stderr:" >&2
+			cat "$tmp/watch.err" >&2
+			exit 1
+		fi
+		sleep 0.05
+	done
+	tail -n "+$((watch_shown + 1))" "$tmp/watch.out" | head -n "$(($1 - watch_shown))" | sed 's/^/   watch | /'
+	watch_shown=$1
+}
+
+cat <<EOF
+winras demo: rasctl under Wine, against the rasapi32 simulator.
+rasctl is the tool; rassimctl plays the world around it (VPN servers, modems, people dialling).
+Each "\$ NAME ..." line runs "wine $bin/NAME.exe ...".
+EOF
+
+# Wine's services (services.exe, winedevice.exe, ...) outlive the program that starts them and
+# keep its stdout open: started here, detached, they cannot hold up "$(...)" or a pipe.
+if wineserver -p3 </dev/null >/dev/null 2>&1; then
+	own_server=1
+fi
+wine cmd /c exit </dev/null >/dev/null 2>&1
+
+say "Start \`rasctl watch\` in the background: it prints each connection that comes or goes."
+show rasctl watch \&
+wine "$bin/rasctl.exe" watch </dev/null >"$tmp/watch.out" 2>"$tmp/watch.err" &
+watch_pid=$!
+# It says on stderr when it watches: a connection made from then on is reported. Having the
+# simulator loaded, it also keeps the simulated RAS service for the rest of the story (the
+# service lasts while a process has it loaded).
+deadline=$((SECONDS + 30))
+until grep -q watching "$tmp/watch.err"; do
+	if [ $SECONDS -ge $deadline ] || ! kill -0 "$watch_pid" 2>/dev/null; then
+		echo "demo: rasctl watch did not start; its stderr:" >&2
+		cat "$tmp/watch.err" >&2
+		exit 1
+	fi
+	sleep 0.05
+done
+show_watch 1
+
+say "Two VPN connections come up."
+run rassimctl add --entry "Office VPN" --phone vpn.example.com --device-name "WAN Miniport (IKEv2)" \
+	--phonebook 'C:\ProgramData\Microsoft\Network\Connections\Pbk\rasphone.pbk' --flags all_users \
+	--entry-id '{6B29FC40-CA47-1067-B31D-00DD010662DA}' --correlation-id '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}' \
+	--local 192.0.2.10 --remote 203.0.113.5
+show_watch 2
+run rassimctl add --entry "Lab VPN" --phone lab.example.com --device-name "WAN Miniport (SSTP)" \
+	--phonebook 'C:\Users\demo\AppData\Roaming\Microsoft\Network\Connections\Pbk\rasphone.pbk' \
+	--entry-id '{9A8F2C11-5D3E-4B7A-8C21-6E0F4D3B2A19}' --correlation-id '{C0FFEE00-1234-4D5E-9F00-ABCDEF012345}'
+show_watch 3
+
+say "A dial-up connection made without a phone-book entry: its number names it."
+run rassimctl add --phone 5550123 --device-type modem --device-name "Standard 56000 bps Modem" \
+	--correlation-id '{0D1E2F30-4150-4617-8A9B-ACBDCEDFE0F1}'
+show_watch 4
+
+say "List them, for people and for scripts."
+run rasctl list
+run rasctl list --json
+
+say "The status of one, by name (a handle or, for the dial-up one, its number work too)."
+run rasctl status "Office VPN"
+
+say "Hang one up: rasctl returns once RAS no longer reports the connection."
+run rasctl hangup "Lab VPN"
+show_watch 5
+run rasctl list
+
+say "Ctrl-C ends the watch (here: SIGINT, which Wine delivers as the console's Ctrl-C)."
+show kill -INT %1
+kill -INT "$watch_pid"
+status=0
+wait "$watch_pid" || status=$?
+watch_pid=
+show_watch "$(wc -l <"$tmp/watch.out")"
+if grep -v watching "$tmp/watch.err" >"$tmp/complaints"; then
+	echo "rasctl watch reported on stderr:"
+	cat "$tmp/complaints"
+fi
+echo "rasctl watch exited with status $status."
+if [ "$status" != 0 ]; then
+	exit 1
+fi
+if [ -n "$own_server" ]; then
+	say "Done. Wine stops with its last program (a few seconds)."
+else
+	say "Done. (The Wine server that was already running stays.)"
+fi
