@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
 )
 
 // Wine's builtin rasapi32 is stubs written by people who are not us: it lists nothing, answers
@@ -58,4 +59,14 @@ func TestBuiltinErrorsFallBackToTheSystemMessage(t *testing.T) {
 	e := newError("RasGetConnectStatusW", errInvalidHandle)
 	assert.NotEmpty(t, e.Message)
 	assert.Contains(t, e.Error(), "RasGetConnectStatusW: error 6")
+}
+
+func TestBuiltinNotifyFailsWithAClearError(t *testing.T) {
+	requireBackend(t, "builtin")
+	ev, err := windows.CreateEvent(nil, 0, 0, nil)
+	require.NoError(t, err)
+	defer windows.CloseHandle(ev)
+	err = Notify(AllConnections, ev, NotifyConnection|NotifyDisconnection)
+	assert.ErrorIs(t, err, windows.ERROR_INVALID_FUNCTION, "Wine's stub answers 1")
+	assert.Contains(t, err.Error(), "RasConnectionNotificationW")
 }
