@@ -85,8 +85,11 @@ wine-up: prefix
 	-wineserver -p </dev/null >/dev/null 2>&1
 	wine cmd /c exit </dev/null >/dev/null 2>&1
 
+# wineserver -k returns before the server is gone, and a dying server kills whatever connects to
+# it (SIGKILL): wait, so that the next target starts with no server or a fresh one.
 wine-down:
 	-wineserver -k 2>/dev/null
+	-wineserver -w
 
 test: deps prefix sim
 	@status=0; $(MAKE) -f $(ROOT)/mingw.mk --no-print-directory test-steps || status=$$?; \
