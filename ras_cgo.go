@@ -98,19 +98,17 @@ func convertConns(raw []C.winras_conn) []Conn {
 }
 
 // getStatus calls RasGetConnectStatusW through the shim.
-func getStatus(h Handle) (C.winras_status, error) {
-	var st C.winras_status
-	var tried [4]C.uint32_t
-	var ntried C.uint32_t
-	if rc := C.winras_status_get(C.uintptr_t(h), &st, &tried[0], &ntried); rc != 0 {
+func getStatus(h Handle) (*C.winras_status, error) {
+	res := new(C.winras_status_result)
+	if rc := C.winras_status_get(C.uintptr_t(h), res); rc != 0 {
 		err := newError("RasGetConnectStatusW", syscall.Errno(rc))
 		if err.Code == errInvalidSize {
 			err.Message += fmt.Sprintf(" (every RASCONNSTATUSW size was refused: dwSize %v; this version of Windows is not supported)",
-				tried[:ntried])
+				res.tried[:res.ntried])
 		}
-		return st, err
+		return nil, err
 	}
-	return st, nil
+	return &res.status, nil
 }
 
 func status(h Handle) (ConnStatus, error) {

@@ -100,6 +100,7 @@ _Static_assert(sizeof(GUID) == sizeof(winras_guid), "GUID");
 _Static_assert(sizeof(winras_conn) == 1392 && offsetof(winras_conn, entry) == 64, "winras_conn is the same on both arches");
 _Static_assert(sizeof(winras_status) == 608 && offsetof(winras_status, device_type) == 56, "winras_status is the same on both arches");
 _Static_assert(sizeof(((winras_enum_result *)0)->tried) / sizeof(uint32_t) >= NCONN_VERSIONS, "tried holds every RASCONNW size");
+_Static_assert(sizeof(((winras_status_result *)0)->tried) / sizeof(uint32_t) >= NSTATUS_VERSIONS, "tried holds every RASCONNSTATUSW size");
 
 // The index of the newest version this Windows accepted; racing first calls agree on it.
 static volatile LONG conn_version;
@@ -278,9 +279,10 @@ void winras_forget(void)
 	free(InterlockedExchangePointer((PVOID volatile *)&spare_conns, NULL));
 }
 
-uint32_t winras_status_get(uintptr_t h, winras_status *out, uint32_t tried[4], uint32_t *ntried)
+uint32_t winras_status_get(uintptr_t h, winras_status_result *res)
 {
-	*ntried = 0;
+	winras_status *out = &res->status;
+	res->ntried = 0;
 	for (LONG v = status_version;; v++) {
 		// Zeroed: a RasGetConnectStatusW that succeeds without writing (Wine's) reads as zeros.
 		rasconnstatus601 st;
@@ -288,7 +290,7 @@ uint32_t winras_status_get(uintptr_t h, winras_status *out, uint32_t tried[4], u
 		st.dwSize = status_versions[v].size;
 		DWORD rc = RasGetConnectStatusW((HRASCONN)h, (LPRASCONNSTATUSW)&st);
 		if (rc == ERROR_INVALID_SIZE) {
-			tried[(*ntried)++] = st.dwSize;
+			res->tried[res->ntried++] = st.dwSize;
 			if ((size_t)v + 1 >= NSTATUS_VERSIONS)
 				return rc;
 			continue;

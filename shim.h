@@ -73,10 +73,17 @@ typedef struct winras_enum_result {
 	uint32_t ntried;
 } winras_enum_result;
 
+// The outcome of one winras_status_get call; tried lists the dwSize values refused.
+typedef struct winras_status_result {
+	winras_status status;
+	uint32_t tried[4];
+	uint32_t ntried;
+} winras_status_result;
+
 // Each returns the Windows error code of the call that failed, or 0.
 uint32_t winras_enum(winras_enum_result *res);
 void winras_free_conns(winras_conn *conns);
-uint32_t winras_status_get(uintptr_t h, winras_status *out, uint32_t tried[4], uint32_t *ntried);
+uint32_t winras_status_get(uintptr_t h, winras_status_result *res);
 uint32_t winras_hangup(uintptr_t h);
 uint32_t winras_notify(uintptr_t h, uintptr_t event, uint32_t flags);
 uint32_t winras_error_string(uint32_t code, uint16_t *buf, uint32_t cch);
