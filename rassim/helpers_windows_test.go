@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"os"
 	"os/exec"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -81,12 +82,21 @@ func ras(p *windows.LazyProc, args ...uintptr) uint32 {
 	return uint32(r)
 }
 
-func ptr[T any](p *T) uintptr { return uintptr(unsafe.Pointer(p)) }
+// pinned keeps what ptr and bufPtr convert to uintptr on the heap: the conversion happens here,
+// not in a LazyProc.Call expression, so //go:uintptrescapes cannot, and a stack variable could
+// move (when the stack grows) before the DLL writes through its old address.
+var pinned unsafe.Pointer
+
+func ptr[T any](p *T) uintptr {
+	atomic.StorePointer(&pinned, unsafe.Pointer(p))
+	return uintptr(unsafe.Pointer(p))
+}
 
 func bufPtr(b []byte) uintptr {
 	if len(b) == 0 {
 		return 0
 	}
+	atomic.StorePointer(&pinned, unsafe.Pointer(&b[0]))
 	return uintptr(unsafe.Pointer(&b[0]))
 }
 

@@ -117,6 +117,13 @@ var available = sync.OnceValue(func() bool {
 })
 
 // call calls a RasSim export and turns a nonzero result into an error wrapping its windows.Errno.
+//
+// Callers pass pointers converted to uintptr in the call expression, as for LazyProc.Call; the
+// directive moves what they point at to the heap for the call, as LazyProc.Call's own does.
+// Without it a stack variable could move when the stack grows inside call, and the DLL would
+// write to where it used to be.
+//
+//go:uintptrescapes
 func call(p *windows.LazyProc, args ...uintptr) error {
 	if !Available() {
 		return ErrNotSimulator
