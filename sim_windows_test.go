@@ -228,6 +228,40 @@ func TestConnectionsFallsBackOneVersionAtATime(t *testing.T) {
 	assert.Equal(t, logonID, conns[0].LogonID)
 }
 
+func TestConcurrentFirstCallsAgreeOnTheNewestSizeThisWindowsTakes(t *testing.T) {
+	useSim(t, rassim.XP)
+	add(t, officeVPN)
+	// Every goroutine starts from nothing learned and is refused 1388 at once; none may step
+	// down past 1372, the newest size XP takes, whatever the others learned meanwhile. The
+	// service cost keeps the calls in flight together, as RPCs to the RAS service are.
+	require.NoError(t, rassim.SetServiceCost(20*time.Millisecond))
+	start := make(chan struct{})
+	results := make(chan []Conn, 8)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			<-start
+			conns, err := Connections()
+			results <- conns
+			errs <- err
+		}()
+	}
+	close(start)
+	for range 8 {
+		require.NoError(t, <-errs)
+		conns := <-results
+		require.Len(t, conns, 1)
+		assert.False(t, conns[0].HasCorrelationID)
+		assert.Equal(t, AllUsers|GlobalCreds, conns[0].Flags, "the 0x501 fields")
+		assert.Equal(t, logonID, conns[0].LogonID)
+	}
+	require.NoError(t, rassim.SetServiceCost(0))
+	require.NoError(t, rassim.ResetCalls())
+	_, err := Connections()
+	require.NoError(t, err)
+	assert.Equal(t, uint32(1), rassim.Calls(rassim.EnumConnections), "the size that worked is remembered")
+}
+
 func TestConnectionsOnAWindowsThatRefusesEverySizeNamesThem(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errInvalidSize)))
