@@ -186,17 +186,16 @@ static void *take(block *volatile *spare, size_t n)
 	return b->data;
 }
 
-static size_t capacity(void *data)
+static block *block_of(void *data)
 {
-	return ((block *)((unsigned char *)data - offsetof(block, data)))->cap;
+	return (block *)((unsigned char *)data - offsetof(block, data));
 }
 
 static void give(block *volatile *spare, void *data)
 {
 	if (data == NULL)
 		return;
-	block *b = (block *)((unsigned char *)data - offsetof(block, data));
-	free(InterlockedExchangePointer((PVOID volatile *)spare, b));
+	free(InterlockedExchangePointer((PVOID volatile *)spare, block_of(data)));
 }
 
 uint32_t winras_enum(winras_enum_result *res)
@@ -215,7 +214,7 @@ uint32_t winras_enum(winras_enum_result *res)
 		unsigned char *buf = take(&spare_rasconn, cb);
 		if (buf == NULL)
 			return ERROR_NOT_ENOUGH_MEMORY;
-		size_t have = capacity(buf); // a larger spare holds more connections for free
+		size_t have = block_of(buf)->cap; // a larger spare holds more connections for free
 		cb = have > MAXDWORD ? MAXDWORD : (DWORD)have;
 		// Only the first struct carries dwSize; RAS writes the others whole.
 		memset(buf, 0, size);
