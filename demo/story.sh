@@ -26,6 +26,10 @@ export WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml=;rasapi32=n"
 export RASSIM_NAMESPACE="demo$$"
 
+# wine/run.sh starts a 64-bit program in the process it was started as (not through start.exe, as
+# /usr/bin/wine does once 32-bit Wine is installed), so that the SIGINT below reaches it.
+wine_run="$root/wine/run.sh"
+
 tmp=$(mktemp -d)
 watch_pid=
 own_server=
@@ -34,11 +38,7 @@ own_server=
 cleanup() {
 	if [ -n "$watch_pid" ] && kill -0 "$watch_pid" 2>/dev/null; then
 		kill -INT "$watch_pid" 2>/dev/null || true
-		for _ in $(seq 50); do
-			kill -0 "$watch_pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -KILL "$watch_pid" 2>/dev/null || true
+		exited "$watch_pid" 5 || kill -KILL "$watch_pid" 2>/dev/null || true
 	fi
 	# A server this story started ends 3 seconds after its last program, its services with it.
 	# One that was already running belongs to someone else, and stays.
@@ -75,10 +75,25 @@ show() {
 	printf '%s\n' "$line"
 }
 
-# run shows a command line and runs it.
+# run shows a command line and runs it, for a minute at most.
 run() {
 	show "$@"
-	wine "$bin/$1.exe" "${@:2}" </dev/null
+	local status=0
+	timeout 60 "$wine_run" "$bin/$1.exe" "${@:2}" </dev/null || status=$?
+	if [ "$status" = 124 ]; then
+		echo "demo: $1 did not finish in 60s" >&2
+		exit 1
+	fi
+	return "$status"
+}
+
+# exited waits up to $2 seconds for process $1 to exit, and says whether it did.
+exited() {
+	local deadline=$((SECONDS + $2))
+	while kill -0 "$1" 2>/dev/null; do
+		[ $SECONDS -lt $deadline ] || return 1
+		sleep 0.05
+	done
 }
 
 # watch_shown counts the lines of the watch's output already shown.
@@ -110,11 +125,14 @@ EOF
 if wineserver -p3 </dev/null >/dev/null 2>&1; then
 	own_server=1
 fi
-wine cmd /c exit </dev/null >/dev/null 2>&1
+if ! timeout 120 wine cmd /c exit </dev/null >/dev/null 2>&1; then
+	echo "demo: Wine did not start in 120s" >&2
+	exit 1
+fi
 
 say "Start \`rasctl watch\` in the background: it prints each connection that comes or goes."
 show rasctl watch \&
-wine "$bin/rasctl.exe" watch </dev/null >"$tmp/watch.out" 2>"$tmp/watch.err" &
+"$wine_run" "$bin/rasctl.exe" watch </dev/null >"$tmp/watch.out" 2>"$tmp/watch.err" &
 watch_pid=$!
 # It says on stderr when it watches: a connection made from then on is reported. Having the
 # simulator loaded, it also keeps the simulated RAS service for the rest of the story (the
@@ -161,6 +179,11 @@ run rasctl list
 say "Ctrl-C ends the watch (here: SIGINT, which Wine delivers as the console's Ctrl-C)."
 show kill -INT %1
 kill -INT "$watch_pid"
+if ! exited "$watch_pid" 10; then
+	echo "demo: rasctl watch did not stop within 10s of SIGINT (pid $watch_pid); its stderr:" >&2
+	cat "$tmp/watch.err" >&2
+	exit 1
+fi
 status=0
 wait "$watch_pid" || status=$?
 watch_pid=

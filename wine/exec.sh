@@ -21,4 +21,4 @@ else
 	export WINRAS_BACKEND=builtin
 fi
 export RASSIM_NAMESPACE="${RASSIM_NAMESPACE:-run$$}"
-exec wine "$bin" "$@"
+exec "$root/wine/run.sh" "$bin" "$@"
