@@ -15,7 +15,7 @@ func TestAnsiEnumUsesTheAnsiLayouts(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "office", DeviceType: "vpn", DeviceName: "WAN Miniport (PPTP)", Phonebook: `C:\rasphone.pbk`,
 		SubEntry: 2, Flags: 1, CorrelationID: windows.GUID{Data1: 9}})
-	add(t, Conn{PhoneNumber: "198.51.100.7", UnterminatedEntry: true})
+	add(t, Conn{PhoneNumber: "198.51.100.7", Unterminated: FieldEntry})
 
 	r := probe(procEnumConnectionsA)
 	assert.EqualValues(t, errBufferTooSmall, r.rc)

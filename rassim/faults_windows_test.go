@@ -158,14 +158,31 @@ func TestErrorStringRejectsUnknownCodesAndSmallBuffers(t *testing.T) {
 
 func TestResetClearsConnectionsRegistrationsFaultsAndCounters(t *testing.T) {
 	requireSim(t)
-	h := add(t, Conn{Entry: "vpn"})
+	require.NoError(t, SetLinger(0))
+	gone := add(t, Conn{Entry: "gone"})
+	require.EqualValues(t, 0, ras(procHangUpW, gone))
+	require.NoError(t, ReuseHandle(gone))
 	register(t, invalidHandle, newEvent(t), rascnConnection)
+	h := add(t, Conn{Entry: "vpn"})
+	require.Equal(t, gone, h)
 	require.NoError(t, FailAlways(GetConnectStatus, errUnknown))
 	require.NoError(t, SetServiceCost(time.Millisecond))
 	require.NoError(t, AppearBetweenProbeAndFill(3))
 	require.NoError(t, SetFiresOnce(true))
 	require.NoError(t, SetLinger(time.Hour))
+	require.NoError(t, SetGoneCode(errNoConnection))
+	require.NoError(t, LieNeeded(EnumConnections, 1))
+	require.NoError(t, LieCount(EnumConnections, 9))
+	require.NoError(t, SetNotifyDelay(time.Second))
+	require.NoError(t, SetRegistrationPerCall(true))
+	require.NoError(t, Drop(h, errDisconnection))
 	errorStringW(603, 512)
+	gone = add(t, Conn{Entry: "reuse pending"})
+	require.NoError(t, SetLinger(0))
+	require.EqualValues(t, 0, ras(procHangUpW, gone))
+	require.NoError(t, ReuseHandle(gone))
+	sent, _ := signals(t)
+	require.NotZero(t, sent)
 
 	require.NoError(t, Reset(Win7))
 	assert.Empty(t, listed(t), "no connections")
@@ -173,12 +190,109 @@ func TestResetClearsConnectionsRegistrationsFaultsAndCounters(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, n)
 	rc, _ := stateOf(h)
-	assert.EqualValues(t, errInvalidHandle, rc, "no fault, and the old handle is gone")
+	assert.EqualValues(t, errInvalidHandle, rc, "no fault, the old handle is gone, and gone is 6 again")
+	assert.EqualValues(t, errInvalidHandle, ras(procHangUpW, h))
 	assert.EqualValues(t, 0, Calls(GetErrorString), "counting from the reset")
+	sent, thread := signals(t)
+	assert.Zero(t, sent, "counting signals from the reset")
+	assert.Zero(t, thread)
 
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+	register(t, invalidHandle, ev, rascnConnection)
+	n, err = Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 1, n, "registrations merge again")
 	h = add(t, Conn{Entry: "vpn"})
+	assert.NotEqual(t, gone, h, "no reuse pending")
+	assert.True(t, signalled(ev, 0), "no notification delay")
+	pr := probe(procEnumConnectionsW)
+	assert.EqualValues(t, connW.newest(), pr.cb, "no lie about the size")
+	r := fill(procEnumConnectionsW, connW.newest(), pr.cb, 0)
+	assert.EqualValues(t, 1, r.count, "nor about the count")
 	assert.Equal(t, []uintptr{h}, listed(t), "nothing appears after the probe")
 	require.EqualValues(t, 0, ras(procHangUpW, h))
 	assert.Eventually(t, func() bool { rc, _ := stateOf(h); return rc == errInvalidHandle }, 5*time.Second, 5*time.Millisecond,
 		"the linger is back to its default")
+}
+
+func TestLieNeededWritesItsSizeOnEveryBufferTooSmall(t *testing.T) {
+	requireSim(t)
+	add(t, Conn{Entry: "vpn"})
+	const lie = 0xFFFFFFF0 // near 4 GiB: on 386 n + header wraps
+	require.NoError(t, LieNeeded(EnumConnections, lie))
+	for _, p := range []struct {
+		proc *windows.LazyProc
+		l    connLayout
+	}{{procEnumConnectionsW, connW}, {procEnumConnectionsA, connA}} {
+		r := probe(p.proc)
+		assert.EqualValues(t, errBufferTooSmall, r.rc, p.proc.Name)
+		assert.EqualValues(t, uint32(lie), r.cb, "%s: the sizing probe", p.proc.Name)
+		assert.EqualValues(t, 1, r.count, "the count tells the truth")
+		size := p.l.newest()
+		r = fill(p.proc, size, size-1, 1)
+		assert.EqualValues(t, errBufferTooSmall, r.rc)
+		assert.EqualValues(t, uint32(lie), r.cb, "%s: a buffer too small", p.proc.Name)
+		r = fill(p.proc, size, size, 0)
+		assert.EqualValues(t, 0, r.rc)
+		assert.EqualValues(t, size, r.cb, "a success writes the truth")
+	}
+	require.NoError(t, FailNth(EnumConnections, 1, errBufferTooSmall))
+	r := fill(procEnumConnectionsW, connW.newest(), connW.newest(), 0)
+	assert.EqualValues(t, errBufferTooSmall, r.rc)
+	assert.EqualValues(t, uint32(lie), r.cb, "an injected 603 too")
+
+	require.NoError(t, LieNeeded(EnumEntries, 1<<31))
+	require.NoError(t, FailNth(EnumEntries, 1, errBufferTooSmall))
+	var cb, n uint32
+	assert.EqualValues(t, errBufferTooSmall, ras(procEnumEntriesW, 0, 0, 0, ptr(&cb), ptr(&n)))
+	assert.EqualValues(t, uint32(1<<31), cb, "RasEnumEntries")
+
+	require.NoError(t, ClearFaults())
+	assert.EqualValues(t, connW.newest(), probe(procEnumConnectionsW).cb, "ClearFaults ends it")
+}
+
+func TestLieCountWritesItsCountOnEverySuccess(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	require.NoError(t, LieCount(EnumConnections, 2))
+	for _, p := range []struct {
+		proc *windows.LazyProc
+		l    connLayout
+	}{{procEnumConnectionsW, connW}, {procEnumConnectionsA, connA}} {
+		size := p.l.newest()
+		r := fill(p.proc, size, size, 0)
+		assert.EqualValues(t, 0, r.rc, p.proc.Name)
+		assert.EqualValues(t, 2, r.count, "%s: one more than the buffer holds", p.proc.Name)
+		assert.EqualValues(t, size, r.cb, "the size tells the truth")
+		assert.Equal(t, h, handleAt(r.buf, 4), "the buffer holds what there is")
+		r = probe(p.proc)
+		assert.EqualValues(t, errBufferTooSmall, r.rc)
+		assert.EqualValues(t, 1, r.count, "a 603 is not a success")
+	}
+	require.NoError(t, Reset(Win7))
+	require.NoError(t, LieCount(EnumConnections, 1))
+	r := probe(procEnumConnectionsW)
+	assert.EqualValues(t, 0, r.rc)
+	assert.EqualValues(t, 1, r.count, "a count with no buffer at all")
+
+	require.NoError(t, LieCount(EnumEntries, 3))
+	var cb, n uint32
+	assert.EqualValues(t, 0, ras(procEnumEntriesA, 0, 0, 0, ptr(&cb), ptr(&n)))
+	assert.EqualValues(t, 3, n, "RasEnumEntries")
+
+	require.NoError(t, ClearFaults())
+	r = probe(procEnumConnectionsW)
+	assert.EqualValues(t, 0, r.count, "ClearFaults ends it")
+}
+
+func TestLiesAreForFunctionsThatAnswerWithSizes(t *testing.T) {
+	requireSim(t)
+	for _, f := range []Func{GetConnectStatus, HangUp, ConnectionNotification, GetErrorString, GetSubEntryHandle,
+		GetConnectionStatistics, Func(99)} {
+		assert.ErrorIs(t, LieNeeded(f, 1), windows.ERROR_INVALID_PARAMETER, f)
+		assert.ErrorIs(t, LieCount(f, 1), windows.ERROR_INVALID_PARAMETER, f)
+	}
+	assert.EqualValues(t, errInvalidParameter, ras(procSetLie, uintptr(EnumConnections), 3, 1), "one kind at a time")
+	assert.EqualValues(t, errInvalidParameter, ras(procSetLie, uintptr(EnumConnections), 0, 1), "no kind")
 }

@@ -50,8 +50,21 @@ var funcNames = [...]string{
 
 // String returns the function's name without the Ras prefix and the A/W suffix, or its number.
 func (f Func) String() string {
-	if int(f) < len(funcNames) {
+	if f < Func(len(funcNames)) {
 		return funcNames[f]
 	}
 	return "Func(" + strconv.FormatUint(uint64(f), 10) + ")"
 }
+
+// Fields is a set of RAS's fixed string fields.
+type Fields uint32
+
+const (
+	FieldEntry       Fields = 1 << iota // szEntryName (RasEnumConnections)
+	FieldDeviceType                     // szDeviceType (RasEnumConnections, RasGetConnectStatus)
+	FieldDeviceName                     // szDeviceName (RasEnumConnections, RasGetConnectStatus)
+	FieldPhonebook                      // szPhonebook (RasEnumConnections)
+	FieldPhoneNumber                    // szPhoneNumber (RasGetConnectStatus)
+
+	allFields = FieldEntry | FieldDeviceType | FieldDeviceName | FieldPhonebook | FieldPhoneNumber
+)

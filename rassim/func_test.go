@@ -11,6 +11,7 @@ func TestFuncAndProfileStringsNameKnownValuesAndNumberOthers(t *testing.T) {
 	assert.Equal(t, "ConnectionNotification", ConnectionNotification.String())
 	assert.Equal(t, "EnumEntries", EnumEntries.String())
 	assert.Equal(t, "Func(42)", Func(42).String())
+	assert.Equal(t, "Func(4294967295)", Func(0xffffffff).String(), "no index past the names, on 386 too")
 	assert.Equal(t, "Win7", Win7.String())
 	assert.Equal(t, "XP", XP.String())
 	assert.Equal(t, "Profile(7)", Profile(7).String())

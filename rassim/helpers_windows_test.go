@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -34,6 +36,11 @@ var (
 	procEnumEntriesW      = rasapi32.NewProc("RasEnumEntriesW")
 	procEnumEntriesA      = rasapi32.NewProc("RasEnumEntriesA")
 	procHoldLock          = rasapi32.NewProc("RasSimHoldLock")
+
+	// The DLL's own clock: Go's lags it under Wine, so timing assertions read this one.
+	kernel32 = windows.NewLazySystemDLL("kernel32.dll")
+	procQPC  = kernel32.NewProc("QueryPerformanceCounter")
+	procQPF  = kernel32.NewProc("QueryPerformanceFrequency")
 )
 
 // Error codes (winerror.h, raserror.h).
@@ -47,6 +54,7 @@ const (
 	errDisconnection      = 628
 	errInvalidSize        = 632
 	errUnknown            = 635
+	errNoConnection       = 668
 	errRasmanInit         = 711
 	eInvalidArg           = 0x80070057
 )
@@ -292,6 +300,34 @@ func signalled(ev windows.Handle, within time.Duration) bool {
 // quiet is how long a test waits to see that an event is not signalled.
 const quiet = 100 * time.Millisecond
 
+// qpc reads QueryPerformanceCounter, the clock the DLL times its delays by.
+func qpc() int64 {
+	var v int64
+	ras(procQPC, ptr(&v))
+	return v
+}
+
+// qpcTicks converts d to QueryPerformanceCounter ticks.
+func qpcTicks(d time.Duration) int64 {
+	var f int64
+	ras(procQPF, ptr(&f))
+	return int64(d/time.Microsecond) * f / 1e6
+}
+
+// signals returns how many signals the service has delivered since the reset, and the thread
+// that delivered the last.
+func signals(t testing.TB) (uint32, uint32) {
+	t.Helper()
+	n, thread, err := Signals()
+	require.NoError(t, err)
+	return n, thread
+}
+
+// repeated is s repeated to exactly n characters: what an unterminated field of n holds.
+func repeated(s string, n int) string {
+	return strings.Repeat(s, n/len(s)+1)[:n]
+}
+
 // ---- a second process --------------------------------------------------------------------------
 
 const childEnv = "RASSIM_TEST_CHILD"
@@ -317,6 +353,11 @@ func child(role string) int {
 		if err != nil || ras(procNotificationW, invalidHandle, uintptr(ev), rascnConnection|rascnDisconnection) != 0 {
 			return 2
 		}
+	case "addlate": // prints the QPC time, adds a connection, and exits at once
+		os.Stdout.WriteString(strconv.FormatInt(qpc(), 10) + "\n")
+		if _, err := Add(Conn{Entry: "added by child", DeviceType: "vpn"}); err != nil {
+			return 2
+		}
 	case "holdlock": // exits holding the service's lock
 		if ras(procHoldLock) != 0 {
 			return 2
@@ -337,6 +378,23 @@ func startChild(t *testing.T, role string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), childEnv+"="+role)
 	require.NoError(t, cmd.Start())
 	return cmd
+}
+
+// startChildOutput starts a child in role and returns a function that waits for it and returns
+// its standard output.
+func startChildOutput(t *testing.T, role string) func() (string, error) {
+	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+role)
+	var out strings.Builder
+	cmd.Stdout = &out
+	require.NoError(t, cmd.Start())
+	return func() (string, error) {
+		err := cmd.Wait()
+		return out.String(), err
+	}
 }
 
 func runChild(t *testing.T, role string) {

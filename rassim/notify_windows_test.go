@@ -3,6 +3,9 @@
 package rassim
 
 import (
+	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,8 +158,139 @@ func TestRepeatedRegistrationOfOneEventIsOneRegistration(t *testing.T) {
 
 	h := add(t, Conn{Entry: "vpn"})
 	assert.True(t, signalled(ev, 5*time.Second))
+	sent, _ := signals(t)
+	assert.EqualValues(t, 1, sent, "one signal for the one registration")
 	require.EqualValues(t, 0, ras(procHangUpW, h))
 	assert.True(t, signalled(ev, 5*time.Second), "the merged registration has both flags")
+}
+
+func TestRegistrationPerCallKeepsEveryCallsRegistration(t *testing.T) {
+	requireSim(t)
+	require.NoError(t, SetRegistrationPerCall(true))
+	ev := newEvent(t)
+	for i := 0; i < 3; i++ {
+		register(t, invalidHandle, ev, rascnConnection)
+	}
+	h := add(t, Conn{Entry: "vpn"})
+	register(t, h, ev, rascnDisconnection)
+	register(t, h, ev, rascnDisconnection)
+	n, err := Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 5, n, "no merging, for all connections nor for one")
+	count, _ := signals(t)
+	assert.EqualValues(t, 3, count, "each registration for all connections signalled the connection")
+
+	require.EqualValues(t, 0, ras(procHangUpW, h))
+	assert.True(t, signalled(ev, 5*time.Second))
+	count, _ = signals(t)
+	assert.EqualValues(t, 5, count, "and both for the handle its disconnection")
+
+	require.NoError(t, SetRegistrationPerCall(false))
+	register(t, invalidHandle, ev, rascnConnection)
+	n, err = Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 5, n, "merging again: into one of the three")
+}
+
+func TestNotificationsWithoutDelayComeFromTheChangingThread(t *testing.T) {
+	requireSim(t)
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	add(t, Conn{Entry: "vpn"})
+	assert.True(t, signalled(ev, 0), "set before RasSimAdd returned")
+	n, thread := signals(t)
+	assert.EqualValues(t, 1, n)
+	assert.Equal(t, windows.GetCurrentThreadId(), thread)
+}
+
+func TestNotifyDelaySignalsLateFromAThreadOfItsOwn(t *testing.T) {
+	requireSim(t)
+	const delay = 300 * time.Millisecond
+	require.NoError(t, SetNotifyDelay(delay))
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+
+	before := qpc()
+	add(t, Conn{Entry: "vpn"})
+	assert.False(t, signalled(ev, 0), "RasSimAdd returned before the event was set")
+	require.True(t, signalled(ev, 10*time.Second))
+	assert.GreaterOrEqual(t, qpc()-before, qpcTicks(delay), "not before the delay, on the DLL's clock")
+	n, thread := signals(t)
+	assert.EqualValues(t, 1, n)
+	assert.NotZero(t, thread)
+	assert.NotEqual(t, windows.GetCurrentThreadId(), thread, "signalled from another thread")
+}
+
+func TestNotifyDelayCoalescesTheChangesWithinIt(t *testing.T) {
+	requireSim(t)
+	const delay = time.Second
+	require.NoError(t, SetNotifyDelay(delay))
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection|rascnDisconnection)
+	one := newEvent(t)
+	register(t, invalidHandle, one, rascnConnection)
+
+	start := qpc()
+	a := add(t, Conn{Entry: "a"})
+	b := add(t, Conn{Entry: "b"})
+	require.EqualValues(t, 0, ras(procHangUpW, a))
+	require.Less(t, qpc()-start, qpcTicks(delay/10), "the three changes were within the delay")
+	require.True(t, signalled(ev, 10*time.Second))
+	require.True(t, signalled(one, 10*time.Second))
+	// Signals that did not coalesce would be due within microseconds of the first.
+	time.Sleep(delay)
+	n, _ := signals(t)
+	assert.EqualValues(t, 2, n, "one signal per registration for three changes")
+	assert.False(t, signalled(ev, 0))
+
+	require.EqualValues(t, 0, ras(procHangUpW, b))
+	require.True(t, signalled(ev, 10*time.Second), "a change after the signal has one of its own")
+	n, _ = signals(t)
+	assert.EqualValues(t, 3, n)
+}
+
+func TestNotifyDelayDeliversWhatIsPendingWhenTheProcessExits(t *testing.T) {
+	requireSim(t)
+	const delay = time.Second
+	require.NoError(t, SetNotifyDelay(delay))
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+
+	// The child adds a connection and exits at once, long before its signal is due.
+	cmd := startChildOutput(t, "addlate")
+	out, err := cmd()
+	require.NoError(t, err, "the child process")
+	before, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
+	require.NoError(t, err, "the child prints the time before its change: %q", out)
+	require.True(t, signalled(ev, 10*time.Second), "signalled by the exiting process")
+	assert.GreaterOrEqual(t, qpc()-before, qpcTicks(delay), "still late")
+	n, _ := signals(t)
+	assert.EqualValues(t, 1, n)
+}
+
+func TestResetDropsLateSignals(t *testing.T) {
+	requireSim(t)
+	const delay = 200 * time.Millisecond
+	require.NoError(t, SetNotifyDelay(delay))
+	ev := newEvent(t)
+	register(t, invalidHandle, ev, rascnConnection)
+	add(t, Conn{Entry: "vpn"})
+	require.NoError(t, Reset(Win7))
+	assert.False(t, signalled(ev, 3*delay), "a registration from before the reset")
+	n, _ := signals(t)
+	assert.Zero(t, n)
+}
+
+func TestNotifyDelayIsAtMostTenSeconds(t *testing.T) {
+	requireSim(t)
+	assert.NoError(t, SetNotifyDelay(10*time.Second))
+	assert.Error(t, SetNotifyDelay(10*time.Second+time.Microsecond))
+	assert.Error(t, SetNotifyDelay(-time.Millisecond))
+	assert.EqualValues(t, errInvalidParameter, ras(procSetDelay, 10_000_001), "the DLL checks too")
 }
 
 // The scripted two-process check: one process registers and waits, another adds a connection,

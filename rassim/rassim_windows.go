@@ -17,11 +17,14 @@ import (
 // The simulator's RasSimVersion answers these.
 const (
 	simMagic   = 0x4D495352 // "RSIM"
-	simVersion = 1
+	simVersion = 2
 )
 
-// RASSIM_CONN's dwOptions.
-const optUnterminatedEntry = 0x1
+// RasSimSetLie's kinds.
+const (
+	lieNeeded = 1
+	lieCount  = 2
+)
 
 // RASTUNNELENDPOINT's dwType.
 const (
@@ -54,6 +57,12 @@ var (
 	procResetCalls    = rasapi32.NewProc("RasSimResetCalls")
 	procConnections   = rasapi32.NewProc("RasSimConnections")
 	procRegistrations = rasapi32.NewProc("RasSimRegistrations")
+	procReuseHandle   = rasapi32.NewProc("RasSimReuseHandle")
+	procSetGoneCode   = rasapi32.NewProc("RasSimSetGoneCode")
+	procSetLie        = rasapi32.NewProc("RasSimSetLie")
+	procSetDelay      = rasapi32.NewProc("RasSimSetNotifyDelay")
+	procSetPerCall    = rasapi32.NewProc("RasSimSetRegistrationPerCall")
+	procSignals       = rasapi32.NewProc("RasSimSignals")
 )
 
 // ErrNotSimulator is what every function returns when the loaded rasapi32.dll is not the simulator.
@@ -76,9 +85,10 @@ type Conn struct {
 	LocalEndpoint, RemoteEndpoint netip.Addr // the tunnel's endpoints; the zero Addr reports type 0 (unknown)
 	SubState                      uint32     // RASCONNSUBSTATE
 
-	// UnterminatedEntry fills all 257 characters of szEntryName with no terminator, repeating the
-	// listed name (Entry, or "."+PhoneNumber) as often as it takes.
-	UnterminatedEntry bool
+	// Unterminated names the string fields that fill their whole array (WCHAR in the W forms,
+	// CHAR in the A forms) with no terminator, repeating their own text as often as it takes, or
+	// "#" when they have none. FieldEntry repeats the listed name (Entry, or "."+PhoneNumber).
+	Unterminated Fields
 }
 
 // rawConn mirrors RASSIM_CONN (rassim/dll/rassim.h): naturally aligned, the same on every architecture.
@@ -87,7 +97,7 @@ type rawConn struct {
 	SubEntry      uint32
 	Flags         uint32
 	SubState      uint32
-	Options       uint32
+	Options       uint32 // RASSIM_OPT_*: the bits of Fields
 	EntryID       windows.GUID
 	CorrelationID windows.GUID
 	LogonID       windows.LUID
@@ -137,7 +147,8 @@ func call(p *windows.LazyProc, args ...uintptr) error {
 	return nil
 }
 
-// Reset clears connections, registrations, faults and counters, and sets profile p and the default linger (250ms).
+// Reset clears connections, registrations, faults, lies and counters, and sets profile p and every
+// other control to its default (linger 250ms, gone code 6, no delay, merged registrations).
 func Reset(p Profile) error {
 	return call(procReset, uintptr(p))
 }
@@ -163,17 +174,18 @@ func dial(p *windows.LazyProc, c Conn) (uintptr, error) {
 }
 
 func (c *Conn) raw() (*rawConn, error) {
+	if c.Unterminated&^allFields != 0 {
+		return nil, fmt.Errorf("rassim: Conn.Unterminated %#x names no field", uint32(c.Unterminated&^allFields))
+	}
 	r := &rawConn{
 		Size:          uint32(unsafe.Sizeof(rawConn{})),
 		SubEntry:      c.SubEntry,
 		Flags:         c.Flags,
 		SubState:      c.SubState,
+		Options:       uint32(c.Unterminated),
 		EntryID:       c.EntryID,
 		CorrelationID: c.CorrelationID,
 		LogonID:       c.LogonID,
-	}
-	if c.UnterminatedEntry {
-		r.Options |= optUnterminatedEntry
 	}
 	r.LocalType, r.LocalAddr = endpoint(c.LocalEndpoint)
 	r.RemoteType, r.RemoteAddr = endpoint(c.RemoteEndpoint)
@@ -298,7 +310,7 @@ func FailAlways(f Func, code uint32) error {
 	return call(procFailAlways, uintptr(f), uintptr(code))
 }
 
-// ClearFaults removes every injected fault.
+// ClearFaults removes every injected fault and every lie (LieNeeded, LieCount).
 func ClearFaults() error {
 	return call(procClearFaults)
 }
@@ -343,4 +355,69 @@ func Registrations() (int, error) {
 	var n uint32
 	err := call(procRegistrations, uintptr(unsafe.Pointer(&n)))
 	return int(n), err
+}
+
+// ReuseHandle makes the next connection Dial or Add creates take handle value h, as Windows may
+// give a new connection the handle of one that has ended. h must be a value the service issued
+// whose connection is gone (hung up past its linger, or freed by Reset); a valid handle (listed,
+// dialling, dropped but not hung up, lingering, or a sub-entry's) or a value never issued gives
+// ERROR_INVALID_PARAMETER. Registrations for the old connection end with it. Reset cancels it.
+func ReuseHandle(h uintptr) error {
+	return call(procReuseHandle, h)
+}
+
+// SetGoneCode sets what RasGetConnectStatus and RasHangUp answer for a handle that is gone (after
+// its linger) or never existed, and RasHangUp for one already hung up: 6 ERROR_INVALID_HANDLE
+// (the default) or 668 ERROR_NO_CONNECTION, which Windows may answer instead. A NULL handle
+// always gives 6. Any other code gives ERROR_INVALID_PARAMETER.
+func SetGoneCode(code uint32) error {
+	return call(procSetGoneCode, uintptr(code))
+}
+
+// LieNeeded makes every ERROR_BUFFER_TOO_SMALL answer of f, real or injected, write bytes to
+// *lpcb: a size that need not fit anything, such as 0xFFFFFFF0, on which n + header wraps on 386.
+// For EnumConnections and EnumEntries; other functions give ERROR_INVALID_PARAMETER. ClearFaults
+// and Reset end it.
+func LieNeeded(f Func, bytes uint32) error {
+	return call(procSetLie, uintptr(f), lieNeeded, uintptr(bytes))
+}
+
+// LieCount makes every successful answer of f write n to its count output (*lpcConnections,
+// *lpcEntries), whatever it wrote to the buffer: one more than the buffer holds, say. For
+// EnumConnections and EnumEntries; other functions give ERROR_INVALID_PARAMETER. ClearFaults and
+// Reset end it.
+func LieCount(f Func, n uint32) error {
+	return call(procSetLie, uintptr(f), lieCount, uintptr(n))
+}
+
+// SetNotifyDelay makes notifications late, as Windows' come from RasMan's own thread: with d > 0
+// a registration is signalled d after the change, from a thread of the simulator's own in the
+// process that made the change, and the changes that reach one registration within d share one
+// signal. 0 (the default) signals at once, from the thread that made the change. A process that
+// exits with signals pending signals them as it exits, each at its time; d is at most 10s.
+func SetNotifyDelay(d time.Duration) error {
+	us, err := micros(d)
+	if err != nil || us > 10_000_000 {
+		return fmt.Errorf("rassim: notification delay %v out of range (0 to 10s)", d)
+	}
+	return call(procSetDelay, uintptr(us))
+}
+
+// SetRegistrationPerCall makes every RasConnectionNotification call a registration of its own,
+// even for an event handle already registered, each signalling; by default a repeated
+// registration of one event for one connection merges into the first.
+func SetRegistrationPerCall(on bool) error {
+	var v uintptr
+	if on {
+		v = 1
+	}
+	return call(procSetPerCall, v)
+}
+
+// Signals returns how many times the service has signalled a registration since the last Reset
+// (in every process), and the id of the thread that signalled the last one (0: none yet). Events
+// coalesce signals; this counts them.
+func Signals() (count uint32, thread uint32, err error) {
+	err = call(procSignals, uintptr(unsafe.Pointer(&count)), uintptr(unsafe.Pointer(&thread)))
+	return count, thread, err
 }

@@ -12,8 +12,17 @@
 //	rassimctl drop HANDLE [ERROR]
 //	rassimctl list
 //	rassimctl hold
+//	rassimctl reuse HANDLE
+//	rassimctl gone-code CODE
+//	rassimctl lie FUNC needed|count VALUE
+//	rassimctl clear-faults
+//	rassimctl notify-delay DURATION
+//	rassimctl registration-per-call on|off
 //
 // add and dial print the new connection's handle. "rassimctl --help" lists the connection flags.
+// The commands after hold make the simulator do what Windows may do and it does not by default:
+// reuse a gone handle, answer 668 for one, lie about sizes and counts, signal late and
+// coalesced, keep a registration per call; reset undoes them all.
 // The simulated service lasts only while a process has the simulator loaded: a script that makes
 // connections for other programs to see runs "rassimctl hold" in the background first (or, as the
 // demo does, starts the program that watches them first).

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
@@ -36,6 +37,20 @@ Usage:
                                       a process has the simulator loaded, so run this in the
                                       background before making connections for other programs
 
+What Windows may do and the simulator does not unless told (reset undoes all of it):
+  rassimctl reuse HANDLE              the next add or dial takes HANDLE, a handle that is gone
+  rassimctl gone-code CODE            what a gone handle answers: 6 (the default) or 668
+  rassimctl lie FUNC needed BYTES     every 603 answer of FUNC says it needs BYTES
+  rassimctl lie FUNC count N          every successful answer of FUNC counts N
+                                      (FUNC: EnumConnections or EnumEntries)
+  rassimctl clear-faults              no more lies (nor injected faults)
+  rassimctl notify-delay DURATION     signal notifications DURATION ("200ms", at most 10s) late,
+                                      from a thread of their own, coalescing the changes within
+                                      it; 0 signals at once
+  rassimctl registration-per-call on|off
+                                      every RasConnectionNotification call registers anew,
+                                      even for an event already registered
+
 Connection flags:
   --entry NAME             phone-book entry; without one, the connection is made without an entry
   --phone NUMBER           phone number (or VPN server) dialled
@@ -49,6 +64,8 @@ Connection flags:
   --local ADDR             tunnel's local endpoint (IPv4 or IPv6)
   --remote ADDR            tunnel's remote endpoint
   --substate N             RASCONNSUBSTATE (default 0)
+  --unterminated FIELDS    comma-separated fields that fill their array with no terminator:
+                           entry, device-type, device-name, phonebook, phone
 
 Run it with the RASSIM_NAMESPACE of the programs it drives, the simulator's rasapi32.dll next
 to rassimctl.exe, and under Wine WINEDLLOVERRIDES=rasapi32=n.
@@ -79,6 +96,13 @@ var subcommands = map[string]func(ctx context.Context, args []string, stdout, st
 	"drop":    drop,
 	"list":    list,
 	"hold":    hold,
+
+	"reuse":                 reuse,
+	"gone-code":             goneCode,
+	"lie":                   lie,
+	"clear-faults":          clearFaults,
+	"notify-delay":          notifyDelay,
+	"registration-per-call": registrationPerCall,
 }
 
 // run runs the command line args (without the program name) and returns the exit status.
@@ -242,6 +266,97 @@ func list(_ context.Context, args []string, stdout, _ io.Writer) error {
 	return nil
 }
 
+func reuse(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("reuse"), args, "HANDLE")
+	if err != nil {
+		return err
+	}
+	h, err := parseNumber(ops[0], "HANDLE")
+	if err != nil {
+		return err
+	}
+	return rassim.ReuseHandle(uintptr(h))
+}
+
+func goneCode(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("gone-code"), args, "CODE")
+	if err != nil {
+		return err
+	}
+	code, err := parseNumber(ops[0], "CODE")
+	if err != nil {
+		return err
+	}
+	if code != 6 && code != 668 {
+		return usageError(fmt.Sprintf("CODE %d: 6 or 668", code))
+	}
+	return rassim.SetGoneCode(code)
+}
+
+// lieFuncs are the functions lie can make lie, by the names rassim gives them.
+var lieFuncs = []rassim.Func{rassim.EnumConnections, rassim.EnumEntries}
+
+func lie(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("lie"), args, "FUNC", "KIND", "VALUE")
+	if err != nil {
+		return err
+	}
+	var f rassim.Func
+	found := false
+	for _, lf := range lieFuncs {
+		if strings.EqualFold(lf.String(), ops[0]) {
+			f, found = lf, true
+		}
+	}
+	if !found {
+		return usageError(fmt.Sprintf("FUNC %q: EnumConnections or EnumEntries", ops[0]))
+	}
+	v, err := parseNumber(ops[2], "VALUE")
+	if err != nil {
+		return err
+	}
+	switch ops[1] {
+	case "needed":
+		return rassim.LieNeeded(f, v)
+	case "count":
+		return rassim.LieCount(f, v)
+	}
+	return usageError(fmt.Sprintf("KIND %q: needed or count", ops[1]))
+}
+
+func clearFaults(_ context.Context, args []string, _, _ io.Writer) error {
+	if _, err := parse(newFlags("clear-faults"), args); err != nil {
+		return err
+	}
+	return rassim.ClearFaults()
+}
+
+func notifyDelay(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("notify-delay"), args, "DURATION")
+	if err != nil {
+		return err
+	}
+	d, err := time.ParseDuration(ops[0])
+	if err != nil {
+		return usageError(fmt.Sprintf("DURATION %q: not a duration (as \"200ms\")", ops[0]))
+	}
+	return rassim.SetNotifyDelay(d)
+}
+
+func registrationPerCall(_ context.Context, args []string, _, _ io.Writer) error {
+	ops, err := parse(newFlags("registration-per-call"), args, "on|off")
+	if err != nil {
+		return err
+	}
+	switch ops[0] {
+	case "on":
+		return rassim.SetRegistrationPerCall(true)
+	case "off":
+		return rassim.SetRegistrationPerCall(false)
+	}
+	return usageError(fmt.Sprintf("%q: on or off", ops[0]))
+}
+
 // parseNumber reads a decimal or 0x-hexadecimal operand.
 func parseNumber(s, what string) (uint32, error) {
 	v, err := strconv.ParseUint(s, 0, 32)
@@ -269,6 +384,7 @@ func parseState(s string) (ras.State, error) {
 type connFlags struct {
 	entry, phone, deviceType, deviceName, phonebook string
 	entryID, correlationID, flags, local, remote    string
+	unterminated                                    string
 	subEntry, subState                              uint
 }
 
@@ -284,6 +400,7 @@ func defineConnFlags(fs *flag.FlagSet) *connFlags {
 	fs.StringVar(&f.flags, "flags", "", "")
 	fs.StringVar(&f.local, "local", "", "")
 	fs.StringVar(&f.remote, "remote", "", "")
+	fs.StringVar(&f.unterminated, "unterminated", "", "")
 	fs.UintVar(&f.subEntry, "subentry", 0, "")
 	fs.UintVar(&f.subState, "substate", 0, "")
 	return f
@@ -336,7 +453,27 @@ func (f *connFlags) conn() (rassim.Conn, error) {
 			c.Flags |= v
 		}
 	}
+	for _, name := range strings.Split(f.unterminated, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		field, ok := unterminatedFields[name]
+		if !ok {
+			return c, usageError(fmt.Sprintf("--unterminated %q: entry, device-type, device-name, phonebook or phone", name))
+		}
+		c.Unterminated |= field
+	}
 	return c, nil
+}
+
+// unterminatedFields are --unterminated's names, after the connection flags that set the fields.
+var unterminatedFields = map[string]rassim.Fields{
+	"entry":       rassim.FieldEntry,
+	"device-type": rassim.FieldDeviceType,
+	"device-name": rassim.FieldDeviceName,
+	"phonebook":   rassim.FieldPhonebook,
+	"phone":       rassim.FieldPhoneNumber,
 }
 
 // hold keeps the namespace's simulated RAS service until ctx ends (Ctrl-C). The service lives

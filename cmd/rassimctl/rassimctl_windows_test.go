@@ -10,12 +10,30 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
+	"golang.org/x/sys/windows"
 )
+
+// The simulator's RAS exports, called directly where a test pins the exact answer.
+var (
+	rasapi32           = windows.NewLazyDLL("rasapi32.dll")
+	procHangUp         = rasapi32.NewProc("RasHangUpW")
+	procEnumConns      = rasapi32.NewProc("RasEnumConnectionsW")
+	procEnumEntries    = rasapi32.NewProc("RasEnumEntriesW")
+	procNotification   = rasapi32.NewProc("RasConnectionNotificationW")
+	invalidHandleValue = ^uintptr(0)
+)
+
+//go:uintptrescapes
+func rasCall(p *windows.LazyProc, args ...uintptr) uint32 {
+	r, _, _ := p.Call(args...)
+	return uint32(r)
+}
 
 // useSim skips the test unless it runs against the simulator (wine/exec.sh with WINRAS_SIM set)
 // and empties the simulated RAS service.
@@ -150,6 +168,15 @@ func TestUsageErrorsExitWithStatus2(t *testing.T) {
 		{[]string{"add", "--flags", "everyone"}, `--flags "everyone": all_users, global_creds or a number`},
 		{[]string{"add", "--remote", "vpn.example.com"}, "--remote: ParseAddr"},
 		{[]string{"reset", "--vista"}, "flag provided but not defined: -vista"},
+		{[]string{"add", "--unterminated", "entry,name"}, `--unterminated "name": entry, device-type, device-name, phonebook or phone`},
+		{[]string{"reuse"}, "rassimctl reuse: missing HANDLE"},
+		{[]string{"gone-code", "87"}, "CODE 87: 6 or 668"},
+		{[]string{"lie", "HangUp", "needed", "1"}, `FUNC "HangUp": EnumConnections or EnumEntries`},
+		{[]string{"lie", "EnumConnections", "maybe", "1"}, `KIND "maybe": needed or count`},
+		{[]string{"lie", "EnumConnections", "needed"}, "missing VALUE"},
+		{[]string{"clear-faults", "now"}, `unexpected argument "now"`},
+		{[]string{"notify-delay", "soon"}, `DURATION "soon": not a duration`},
+		{[]string{"registration-per-call", "yes"}, `"yes": on or off`},
 	} {
 		code, stdout, stderr := rassimctl(tc.args...)
 		assert.Equal(t, 2, code, tc.args)
@@ -192,4 +219,103 @@ func TestItSaysWhenTheLoadedRasapi32IsNotTheSimulator(t *testing.T) {
 	code, _, stderr := rassimctl("list")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "rassimctl list: the loaded rasapi32.dll is not the simulator")
+}
+
+func TestReuseGivesTheNextConnectionAGoneHandle(t *testing.T) {
+	useSim(t)
+	require.NoError(t, rassim.SetLinger(0))
+	h := handle(t, "add", "--entry", "Office VPN")
+	require.EqualValues(t, 0, rasCall(procHangUp, uintptr(h)))
+	code, _, stderr := rassimctl("reuse", h.String())
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, h, handle(t, "dial", "--entry", "Office VPN"), "the same handle, a new connection")
+
+	code, _, stderr = rassimctl("reuse", h.String())
+	assert.Equal(t, 1, code, "a valid handle")
+	assert.Contains(t, stderr, "rassimctl reuse: ")
+}
+
+func TestGoneCodeSetsWhatAGoneHandleAnswers(t *testing.T) {
+	useSim(t)
+	code, _, stderr := rassimctl("gone-code", "668")
+	require.Equal(t, 0, code, stderr)
+	assert.EqualValues(t, 668, rasCall(procHangUp, 0x12345), "ERROR_NO_CONNECTION")
+	code, _, stderr = rassimctl("gone-code", "6")
+	require.Equal(t, 0, code, stderr)
+	assert.EqualValues(t, 6, rasCall(procHangUp, 0x12345))
+}
+
+func TestLieAndClearFaults(t *testing.T) {
+	useSim(t)
+	handle(t, "add", "--entry", "Office VPN")
+	code, _, stderr := rassimctl("lie", "EnumConnections", "needed", "0xFFFFFFF0")
+	require.Equal(t, 0, code, stderr)
+	var cb, n uint32
+	assert.EqualValues(t, 603, rasCall(procEnumConns, 0, uintptr(unsafe.Pointer(&cb)), uintptr(unsafe.Pointer(&n))))
+	assert.EqualValues(t, uint32(0xFFFFFFF0), cb)
+
+	code, _, stderr = rassimctl("lie", "enumentries", "count", "3")
+	require.Equal(t, 0, code, stderr)
+	assert.EqualValues(t, 0, rasCall(procEnumEntries, 0, 0, 0, uintptr(unsafe.Pointer(&cb)), uintptr(unsafe.Pointer(&n))))
+	assert.EqualValues(t, 3, n, "any case")
+
+	code, _, stderr = rassimctl("clear-faults")
+	require.Equal(t, 0, code, stderr)
+	rasCall(procEnumEntries, 0, 0, 0, uintptr(unsafe.Pointer(&cb)), uintptr(unsafe.Pointer(&n)))
+	assert.EqualValues(t, 0, n, "the truth again")
+	conns := mustList(t)
+	assert.Len(t, conns, 1)
+}
+
+func TestNotifyDelayMakesNotificationsLate(t *testing.T) {
+	useSim(t)
+	code, _, stderr := rassimctl("notify-delay", "300ms")
+	require.Equal(t, 0, code, stderr)
+	ev, err := windows.CreateEvent(nil, 0, 0, nil)
+	require.NoError(t, err)
+	defer windows.CloseHandle(ev)
+	require.EqualValues(t, 0, rasCall(procNotification, invalidHandleValue, uintptr(ev), 1))
+	handle(t, "add", "--entry", "Office VPN")
+	r, _ := windows.WaitForSingleObject(ev, 0)
+	assert.NotEqual(t, uint32(windows.WAIT_OBJECT_0), r, "not signalled when add returned")
+	r, _ = windows.WaitForSingleObject(ev, 10_000)
+	assert.Equal(t, uint32(windows.WAIT_OBJECT_0), r, "signalled later")
+
+	code, _, stderr = rassimctl("notify-delay", "11s")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "out of range")
+}
+
+func TestRegistrationPerCallStopsMerging(t *testing.T) {
+	useSim(t)
+	ev, err := windows.CreateEvent(nil, 0, 0, nil)
+	require.NoError(t, err)
+	defer windows.CloseHandle(ev)
+	code, _, stderr := rassimctl("registration-per-call", "on")
+	require.Equal(t, 0, code, stderr)
+	for i := 0; i < 2; i++ {
+		require.EqualValues(t, 0, rasCall(procNotification, invalidHandleValue, uintptr(ev), 1))
+	}
+	n, err := rassim.Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+
+	code, _, stderr = rassimctl("registration-per-call", "off")
+	require.Equal(t, 0, code, stderr)
+	require.EqualValues(t, 0, rasCall(procNotification, invalidHandleValue, uintptr(ev), 1))
+	n, err = rassim.Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 2, n, "merged again")
+}
+
+func TestUnterminatedFillsTheNamedFields(t *testing.T) {
+	useSim(t)
+	h := handle(t, "add", "--entry", "Office", "--phone", "vpn.example.com", "--unterminated", "entry, phone")
+	conns := mustList(t)
+	require.Len(t, conns, 1)
+	assert.Equal(t, strings.Repeat("Office", 43)[:257], conns[0].Entry)
+	assert.Equal(t, "vpn", conns[0].DeviceType, "a field not named")
+	st, err := ras.Status(h)
+	require.NoError(t, err)
+	assert.Equal(t, strings.Repeat("vpn.example.com", 9)[:129], st.PhoneNumber)
 }

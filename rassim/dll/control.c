@@ -35,9 +35,12 @@ static DWORD dial(const RASSIM_CONN *conn, HANDLE *out, BOOL connect)
     if (!conn || !out)
         return ERROR_INVALID_PARAMETER;
     sim_lock(s);
-    rc = svc_dial(s, conn, &h);
-    if (!rc && connect)
-        rc = svc_connect(s, sim_find(s, h), &f);
+    rc = svc_dial(s, conn, s->reuse, &h);
+    if (!rc) {
+        s->reuse = 0;
+        if (connect)
+            rc = svc_connect(s, sim_find(s, h), &f);
+    }
     sim_unlock(s);
     sim_fire(s, &f);
     if (!rc)
@@ -206,7 +209,21 @@ DWORD WINAPI RasSimClearFaults(void)
     for (i = 0; i < RASSIM_NFUNCS; i++) {
         InterlockedExchange(&s->funcs[i].fail_nth, 0);
         InterlockedExchange(&s->funcs[i].always_code, 0);
+        InterlockedExchange(&s->funcs[i].lies, 0);
     }
+    return 0;
+}
+
+/* Every answer of func tells a lie of kind (RASSIM_LIE_*) with value, until ClearFaults or Reset.
+ * The value is stored before the kind's bit is set, so no answer reads a stale one. */
+DWORD WINAPI RasSimSetLie(DWORD func, DWORD kind, DWORD value)
+{
+    SERVICE(s);
+    if (!sim_lie_allowed(func, kind))
+        return ERROR_INVALID_PARAMETER;
+    InterlockedExchange(kind == RASSIM_LIE_NEEDED ? &s->funcs[func].lie_needed : &s->funcs[func].lie_count,
+                        (LONG)value);
+    InterlockedOr(&s->funcs[func].lies, (LONG)kind);
     return 0;
 }
 
@@ -254,6 +271,67 @@ DWORD WINAPI RasSimRegistrations(DWORD *count)
     if (!count)
         return ERROR_INVALID_PARAMETER;
     *count = sim_registrations(s);
+    return 0;
+}
+
+/* The next connection RasSimDial or RasSimAdd makes takes handle value h: one this service
+ * issued whose connection is gone. A valid handle (a sub-entry's too) or one never issued: 87. */
+DWORD WINAPI RasSimReuseHandle(HANDLE hrasconn)
+{
+    DWORD h = sim_handle_value(hrasconn), rc = 0;
+    SERVICE(s);
+    sim_lock(s);
+    if (!sim_issued(s, h) || sim_find(s, h)) {
+        rc = ERROR_INVALID_PARAMETER;
+    } else {
+        sim_forget_handle(s, h);
+        s->reuse = h;
+    }
+    sim_unlock(s);
+    return rc;
+}
+
+/* What RasGetConnectStatus and RasHangUp answer for a handle that is gone or never was. */
+DWORD WINAPI RasSimSetGoneCode(DWORD code)
+{
+    SERVICE(s);
+    if (code != ERROR_INVALID_HANDLE && code != ERROR_NO_CONNECTION)
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    s->gone_code = code;
+    sim_unlock(s);
+    return 0;
+}
+
+DWORD WINAPI RasSimSetNotifyDelay(DWORD microseconds)
+{
+    SERVICE(s);
+    if (microseconds > RASSIM_MAX_NOTIFY_DELAY_US)
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    s->notify_delay_us = microseconds;
+    sim_unlock(s);
+    return 0;
+}
+
+DWORD WINAPI RasSimSetRegistrationPerCall(DWORD on)
+{
+    SERVICE(s);
+    sim_lock(s);
+    s->reg_per_call = on != 0;
+    sim_unlock(s);
+    return 0;
+}
+
+/* How many times a registration was signalled since the last reset (by every process), and the
+ * thread that signalled last. */
+DWORD WINAPI RasSimSignals(DWORD *count, DWORD *thread)
+{
+    SERVICE(s);
+    if (!count || !thread)
+        return ERROR_INVALID_PARAMETER;
+    *count = (DWORD)s->signals;
+    *thread = (DWORD)s->signal_thread;
     return 0;
 }
 

@@ -84,7 +84,7 @@ static void add_appearing(SIM_SHARED *s, SIM_FIRE *f)
         name_appeared(c.szEntryName, ++s->appeared);
         lstrcpyW(c.szDeviceType, L"vpn");
         lstrcpyW(c.szDeviceName, L"WAN Miniport (IKEv2)");
-        if (svc_dial(s, &c, &h) == 0)
+        if (svc_dial(s, &c, 0, &h) == 0)
             svc_connect(s, sim_find(s, h), f);
     }
 }
@@ -107,7 +107,7 @@ static DWORD enum_connections(BOOL ansi, void *buf, DWORD *lpcb, DWORD *lpcConne
         sim_unlock(s);
     }
     if (rc)
-        return rc;
+        return sim_leave(s, RASSIM_ENUM_CONNECTIONS, rc, lpcb, lpcConnections);
     if (!lpcb || !lpcConnections)
         return ERROR_INVALID_PARAMETER;
 
@@ -137,7 +137,7 @@ static DWORD enum_connections(BOOL ansi, void *buf, DWORD *lpcb, DWORD *lpcConne
         add_appearing(s, &f);
     sim_unlock(s);
     sim_fire(s, &f);
-    return rc;
+    return sim_leave(s, RASSIM_ENUM_CONNECTIONS, rc, lpcb, lpcConnections);
 }
 
 DWORD WINAPI RasEnumConnectionsW(RASCONNW_SIM *lprasconn, DWORD *lpcb, DWORD *lpcConnections)
@@ -208,7 +208,7 @@ static DWORD get_connect_status(BOOL ansi, HANDLE h, void *status)
     if (!svc_status_size_ok(s, size, ansi)) {
         rc = ERROR_INVALID_SIZE;
     } else if (!(sl = sim_find(s, (ULONG_PTR)h))) {
-        rc = ERROR_INVALID_HANDLE;
+        rc = h ? s->gone_code : ERROR_INVALID_HANDLE;
     } else {
         svc_status(s, sl, &st);
         (ansi ? write_status_a : write_status_w)(status, size, &st);
@@ -239,7 +239,10 @@ static DWORD hang_up(HANDLE h)
         return rc;
     sim_lock(s);
     sl = sim_find(s, (ULONG_PTR)h);
-    rc = sl ? svc_hang_up(s, sl, &f) : ERROR_INVALID_HANDLE;
+    if (sl)
+        rc = svc_hang_up(s, sl, &f);
+    else
+        rc = h ? s->gone_code : ERROR_INVALID_HANDLE;
     sim_unlock(s);
     sim_fire(s, &f);
     return rc;
@@ -397,7 +400,7 @@ static DWORD enum_entries(const void *reserved, const void *buf, DWORD *lpcb, DW
     SIM_SHARED *s;
     DWORD rc = sim_enter(RASSIM_ENUM_ENTRIES, &s), size;
     if (rc)
-        return rc;
+        return sim_leave(s, RASSIM_ENUM_ENTRIES, rc, lpcb, lpcEntries);
     if (reserved || !lpcb || !lpcEntries)
         return ERROR_INVALID_PARAMETER;
     if (buf) {
@@ -407,7 +410,7 @@ static DWORD enum_entries(const void *reserved, const void *buf, DWORD *lpcb, DW
     }
     *lpcb = 0;
     *lpcEntries = 0;
-    return 0;
+    return sim_leave(s, RASSIM_ENUM_ENTRIES, 0, lpcb, lpcEntries);
 }
 
 DWORD WINAPI RasEnumEntriesW(const WCHAR *reserved, const WCHAR *phonebook, RASENTRYNAMEW_SIM *lprasentryname,

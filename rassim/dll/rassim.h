@@ -10,7 +10,7 @@
 /* ---- The control surface (exports; every one returns 0 or an error code) ---------------- */
 
 #define RASSIM_MAGIC 0x4D495352u  /* "RSIM": RasSimVersion's *magic */
-#define RASSIM_VERSION 1u         /* bumped when the ABI or the shared layout changes */
+#define RASSIM_VERSION 2u         /* bumped when the ABI or the shared layout changes */
 
 #define RASSIM_PROFILE_WIN7 0u
 #define RASSIM_PROFILE_XP 1u
@@ -28,7 +28,19 @@ enum {
     RASSIM_NFUNCS = 8
 };
 
+/* RASSIM_CONN.dwOptions: which fixed string fields fill their whole array with no NUL. */
 #define RASSIM_OPT_UNTERMINATED_ENTRY 0x1u
+#define RASSIM_OPT_UNTERMINATED_DEVICE_TYPE 0x2u
+#define RASSIM_OPT_UNTERMINATED_DEVICE_NAME 0x4u
+#define RASSIM_OPT_UNTERMINATED_PHONEBOOK 0x8u
+#define RASSIM_OPT_UNTERMINATED_PHONE_NUMBER 0x10u
+#define RASSIM_OPT_ALL 0x1Fu
+
+/* RasSimSetLie's kinds, bits of SIM_FUNC.lies. */
+#define RASSIM_LIE_NEEDED 0x1u /* every 603 answer writes the value to *lpcb */
+#define RASSIM_LIE_COUNT 0x2u  /* every successful answer writes the value to the count output */
+
+#define RASSIM_MAX_NOTIFY_DELAY_US 10000000u /* a process exiting with signals pending waits this long at most */
 
 #define RASSIM_DEFAULT_LINGER_US 250000u
 #define RASSIM_MAX_SUBENTRIES 32u
@@ -81,12 +93,21 @@ DWORD WINAPI RasSimResetCalls(void);
 DWORD WINAPI RasSimConnections(HANDLE *handles, DWORD *count);
 DWORD WINAPI RasSimRegistrations(DWORD *count);
 DWORD WINAPI RasSimHoldLock(void);
+DWORD WINAPI RasSimReuseHandle(HANDLE hrasconn);
+DWORD WINAPI RasSimSetGoneCode(DWORD code);
+DWORD WINAPI RasSimSetLie(DWORD func, DWORD kind, DWORD value);
+DWORD WINAPI RasSimSetNotifyDelay(DWORD microseconds);
+DWORD WINAPI RasSimSetRegistrationPerCall(DWORD on);
+DWORD WINAPI RasSimSignals(DWORD *count, DWORD *thread);
 
 /* ---- The simulated RAS service, in a named file mapping -------------------------------- */
 
 #define SIM_SLOT_BITS 11
 #define SIM_MAX_SLOTS (1u << SIM_SLOT_BITS) /* connections and sub-entry handles */
 #define SIM_MAX_SEQ ((0xFFFFFFFFu >> SIM_SLOT_BITS) - 1u)
+/* A handle value: its sequence number, and the number's low bits again so that values do not all
+ * end in zeros. The low bits pick the handle's bucket in SIM_SHARED.buckets. */
+#define SIM_HANDLE(seq) (((seq) << SIM_SLOT_BITS) | ((seq) & (SIM_MAX_SLOTS - 1u)))
 #define SIM_MAX_REGS 1024u
 #define SIM_ALL_CONNECTIONS 0xFFFFFFFFu     /* a registration for INVALID_HANDLE_VALUE */
 
@@ -105,7 +126,7 @@ typedef struct {
     DWORD parent;        /* a sub-entry handle's connection */
     DWORD subentry;      /* a sub-entry handle's index */
     DWORD links;         /* connected links of a multilink connection */
-    DWORD pad;
+    DWORD chain;         /* the next slot in this handle's bucket, plus one; 0: the last */
     LONGLONG gone_at;    /* QPC ticks: a hung-up connection's handle is invalid from then on */
     LONGLONG connected_at;
     RASSIM_CONN conn;    /* szEntryName already holds what RasEnumConnections lists */
@@ -119,6 +140,7 @@ typedef struct {
     ULONGLONG created;   /* that process's creation time, against pid reuse */
     ULONGLONG event;     /* the simulator's duplicate of the event, a handle in process pid */
     ULONGLONG caller_event; /* the caller's handle value, to merge repeated registrations */
+    LONGLONG due;        /* QPC ticks: a late signal is on its way until then (RasSimSetNotifyDelay) */
 } SIM_REG;
 
 typedef struct {
@@ -126,6 +148,9 @@ typedef struct {
     volatile LONG fail_nth;    /* the call that fails, counted down; 0: none */
     volatile LONG nth_code;
     volatile LONG always_code; /* 0: none */
+    volatile LONG lies;        /* RASSIM_LIE_* */
+    volatile LONG lie_needed;
+    volatile LONG lie_count;
 } SIM_FUNC;
 
 typedef struct {
@@ -140,11 +165,19 @@ typedef struct {
     volatile LONG service_cost_us;
     DWORD appear;              /* connections to add after the next 603 of RasEnumConnections */
     DWORD appeared;            /* how many were added so far (names them) */
-    DWORD next_seq;            /* handles are (seq << SIM_SLOT_BITS) | slot: never reused */
+    DWORD next_seq;            /* the last sequence number issued (SIM_HANDLE) */
     DWORD next_reg_id;
     DWORD alloc_cursor;
     DWORD nlisted;
+    DWORD gone_code;           /* RasGetConnectStatus and RasHangUp for an unknown handle */
+    DWORD reuse;               /* the value the next RasSimDial/RasSimAdd takes; 0: a new one */
+    DWORD reg_per_call;        /* each RasConnectionNotification call is a registration of its own */
+    DWORD notify_delay_us;
+    volatile LONG epoch;       /* bumped by a reset: late signals of an older epoch are dropped */
+    volatile LONG signals;     /* registrations signalled since the last reset */
+    volatile LONG signal_thread; /* the thread that signalled last */
     DWORD listed[SIM_MAX_SLOTS]; /* slot indices, in the order they connected */
+    DWORD buckets[SIM_MAX_SLOTS]; /* per SIM_HANDLE low bits: the first slot of the chain, plus one */
     SIM_FUNC funcs[RASSIM_NFUNCS];
     SIM_REG regs[SIM_MAX_REGS];
     SIM_SLOT slots[SIM_MAX_SLOTS];
@@ -152,9 +185,10 @@ typedef struct {
 
 /* The same layout for 32- and 64-bit processes, which could share one service. */
 _Static_assert(sizeof(SIM_SLOT) == 1736, "SIM_SLOT");
-_Static_assert(offsetof(SIM_SHARED, regs) == 8384, "SIM_SHARED");
-_Static_assert(offsetof(SIM_SHARED, slots) == 49344, "SIM_SHARED");
-_Static_assert(sizeof(SIM_SHARED) == 3604672, "SIM_SHARED");
+_Static_assert(sizeof(SIM_REG) == 48, "SIM_REG");
+_Static_assert(offsetof(SIM_SHARED, regs) == 16696, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, slots) == 65848, "SIM_SHARED");
+_Static_assert(sizeof(SIM_SHARED) == 3621176, "SIM_SHARED");
 
 /* Events to signal once the lock is released. */
 typedef struct {
@@ -168,6 +202,8 @@ typedef struct {
 typedef struct {
     SIM_TARGET *t;
     DWORD n;
+    DWORD epoch;
+    LONGLONG due;        /* 0: signal now; else QPC ticks, from a thread of the simulator's own */
 } SIM_FIRE;
 
 /* shared.c */
@@ -179,7 +215,8 @@ LONGLONG sim_ticks(DWORD microseconds);
 DWORD sim_enter(DWORD func, SIM_SHARED **out);
 SIM_SLOT *sim_find(SIM_SHARED *s, ULONG_PTR h);
 DWORD sim_handle_value(HANDLE h);
-SIM_SLOT *sim_alloc(SIM_SHARED *s);
+BOOL sim_issued(SIM_SHARED *s, DWORD h);
+SIM_SLOT *sim_alloc(SIM_SHARED *s, DWORD h);
 void sim_free_slot(SIM_SHARED *s, SIM_SLOT *sl);
 void sim_list(SIM_SHARED *s, SIM_SLOT *sl);
 void sim_unlist(SIM_SHARED *s, SIM_SLOT *sl);
@@ -187,10 +224,17 @@ void sim_collect(SIM_SHARED *s, SIM_FIRE *f, DWORD hconn, DWORD kind);
 void sim_fire(SIM_SHARED *s, SIM_FIRE *f);
 DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags);
 DWORD sim_registrations(SIM_SHARED *s);
+void sim_forget_handle(SIM_SHARED *s, DWORD h);
+void sim_signalled(SIM_SHARED *s);
+DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count);
+BOOL sim_lie_allowed(DWORD func, DWORD kind);
 void sim_reset(SIM_SHARED *s, DWORD profile);
 
+/* late.c: late signals, from a thread of the simulator's own */
+BOOL sim_defer(SIM_SHARED *s, HANDLE event, DWORD epoch, LONGLONG due);
+
 /* service.c: the state machine, used by the RAS calls and the control surface */
-DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD *h);
+DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD reuse, DWORD *h);
 DWORD svc_connect(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
 void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f);
 DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);

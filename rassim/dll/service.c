@@ -48,16 +48,39 @@ static void terminate(WCHAR *field, size_t n)
     field[n - 1] = 0;
 }
 
-/* A new connection in RASCS_OpenPort, not listed. */
-DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD *h)
+/* Fills a terminated field's whole array with no NUL, repeating its text ('#' when it has none):
+ * what a reader that trusts the terminator reads past. */
+static void unterminate(WCHAR *field, size_t n)
 {
+    size_t len = (size_t)lstrlenW(field), i;
+    if (!len) {
+        field[0] = L'#';
+        len = 1;
+    }
+    for (i = len; i < n; i++)
+        field[i] = field[i % len];
+}
+
+/* A new connection in RASCS_OpenPort, not listed, with handle value reuse (0: a new one). */
+DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD reuse, DWORD *h)
+{
+    static const struct {
+        DWORD option;
+        size_t offset, n;
+    } fields[] = {
+        {RASSIM_OPT_UNTERMINATED_ENTRY, offsetof(RASSIM_CONN, szEntryName), RAS_MAX_ENTRY_NAME + 1},
+        {RASSIM_OPT_UNTERMINATED_DEVICE_TYPE, offsetof(RASSIM_CONN, szDeviceType), RAS_MAX_DEVICE_TYPE + 1},
+        {RASSIM_OPT_UNTERMINATED_DEVICE_NAME, offsetof(RASSIM_CONN, szDeviceName), RAS_MAX_DEVICE_NAME + 1},
+        {RASSIM_OPT_UNTERMINATED_PHONEBOOK, offsetof(RASSIM_CONN, szPhonebook), MAX_PATH},
+        {RASSIM_OPT_UNTERMINATED_PHONE_NUMBER, offsetof(RASSIM_CONN, szPhoneNumber), RAS_MAX_PHONE_NUMBER + 1},
+    };
     SIM_SLOT *sl;
     WCHAR *name;
-    size_t len, i;
+    size_t i;
     if (c->dwSize != sizeof(RASSIM_CONN) || c->dwLocalType > RASTUNNELENDPOINT_IPV6 ||
-        c->dwRemoteType > RASTUNNELENDPOINT_IPV6)
+        c->dwRemoteType > RASTUNNELENDPOINT_IPV6 || (c->dwOptions & ~RASSIM_OPT_ALL))
         return ERROR_INVALID_PARAMETER;
-    sl = sim_alloc(s);
+    sl = sim_alloc(s, reuse);
     if (!sl)
         return ERROR_NOT_ENOUGH_MEMORY;
     sl->conn = *c;
@@ -73,11 +96,9 @@ DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD *h)
         name[0] = L'.';
         lstrcpynW(name + 1, sl->conn.szPhoneNumber, RAS_MAX_ENTRY_NAME);
     }
-    if (c->dwOptions & RASSIM_OPT_UNTERMINATED_ENTRY) {
-        len = lstrlenW(name);
-        for (i = len; i < RAS_MAX_ENTRY_NAME + 1; i++)
-            name[i] = name[i % len];
-    }
+    for (i = 0; i < ARRAYSIZE(fields); i++)
+        if (c->dwOptions & fields[i].option)
+            unterminate((WCHAR *)((BYTE *)&sl->conn + fields[i].offset), fields[i].n);
     sl->state = RASCS_OPEN_PORT;
     sl->links = 1;
     *h = sl->hconn;
@@ -110,12 +131,13 @@ void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f)
 }
 
 /* RasHangUp: returns at once. A connection's handle answers RasGetConnectStatus with
- * RASCS_Disconnected for the linger, then is invalid; a sub-entry handle never becomes invalid. */
+ * RASCS_Disconnected for the linger, then is invalid; a sub-entry handle never becomes invalid.
+ * Hanging up a handle again answers what a gone one does: it is already gone. */
 DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
 {
     SIM_SLOT *parent;
     if (sl->flags & SLOT_HUNG_UP)
-        return ERROR_INVALID_HANDLE;
+        return s->gone_code;
     if (sl->flags & SLOT_SUBENTRY) {
         sl->flags |= SLOT_HUNG_UP | SLOT_ENDED;
         sl->state = RASCS_DISCONNECTED;
@@ -161,7 +183,7 @@ DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, D
     }
     if (connected_only && i > sl->links)
         return ERROR_PORT_NOT_OPEN;
-    sub = sim_alloc(s);
+    sub = sim_alloc(s, 0);
     if (!sub)
         return ERROR_NOT_ENOUGH_MEMORY;
     sub->conn = sl->conn;

@@ -23,6 +23,7 @@ static void init_fields(SIM_SHARED *s)
     s->size = sizeof(SIM_SHARED);
     s->profile = RASSIM_PROFILE_WIN7;
     s->linger_us = RASSIM_DEFAULT_LINGER_US;
+    s->gone_code = ERROR_INVALID_HANDLE;
 }
 
 /* Maps Local\rassim-<RASSIM_NAMESPACE or "default">; the first process to map it sets it up. */
@@ -185,6 +186,36 @@ DWORD sim_enter(DWORD func, SIM_SHARED **out)
     return 0;
 }
 
+/* The functions that answer with a size (*lpcb) and a count, and so can lie about them. Calls that
+ * size by *lpcb without a count (RasGetProjectionInfoEx) take RASSIM_LIE_NEEDED only. */
+static const DWORD lie_kinds[RASSIM_NFUNCS] = {
+    [RASSIM_ENUM_CONNECTIONS] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT,
+    [RASSIM_ENUM_ENTRIES] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT,
+};
+
+BOOL sim_lie_allowed(DWORD func, DWORD kind)
+{
+    return func < RASSIM_NFUNCS && (kind == RASSIM_LIE_NEEDED || kind == RASSIM_LIE_COUNT) &&
+           (lie_kinds[func] & kind);
+}
+
+/* The end of every RAS call that answers with a size or a count: tells the lies set for func.
+ * Either pointer may be NULL (an invalid call, or an answer without a count). */
+DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count)
+{
+    SIM_FUNC *fn;
+    LONG lies;
+    if (!s)
+        return rc;
+    fn = &s->funcs[func];
+    lies = fn->lies;
+    if (rc == ERROR_BUFFER_TOO_SMALL && lpcb && (lies & RASSIM_LIE_NEEDED))
+        *lpcb = (DWORD)fn->lie_needed;
+    if (rc == 0 && count && (lies & RASSIM_LIE_COUNT))
+        *count = (DWORD)fn->lie_count;
+    return rc;
+}
+
 /* ---- handles and slots (all under the lock) ----------------------------------------------- */
 
 DWORD sim_handle_value(HANDLE h)
@@ -198,28 +229,48 @@ static BOOL expired(const SIM_SLOT *sl, LONGLONG now)
     return (sl->flags & (SLOT_HUNG_UP | SLOT_SUBENTRY)) == SLOT_HUNG_UP && now >= sl->gone_at;
 }
 
+/* A handle is found through its bucket, not its value: a reused value (RasSimReuseHandle) lives
+ * in whichever slot was free. */
+static DWORD *bucket_of(SIM_SHARED *s, DWORD h)
+{
+    return &s->buckets[h & (SIM_MAX_SLOTS - 1)];
+}
+
 /* The slot of a valid handle, or NULL. A hung-up connection's handle is valid until its linger
  * has passed; a sub-entry handle stays valid. */
 SIM_SLOT *sim_find(SIM_SHARED *s, ULONG_PTR h)
 {
-    SIM_SLOT *sl;
+    DWORD next, n;
     if (h == 0 || h > 0xFFFFFFFFu)
         return NULL;
-    sl = &s->slots[h & (SIM_MAX_SLOTS - 1)];
-    if (sl->hconn != (DWORD)h)
-        return NULL;
-    if (expired(sl, sim_now())) {
-        sim_free_slot(s, sl);
-        return NULL;
+    /* The bound keeps a chain that a crashed process left looped from looping here. */
+    for (next = *bucket_of(s, (DWORD)h), n = 0; next && next <= SIM_MAX_SLOTS && n < SIM_MAX_SLOTS; n++) {
+        SIM_SLOT *sl = &s->slots[next - 1];
+        if (sl->hconn == (DWORD)h) {
+            if (expired(sl, sim_now())) {
+                sim_free_slot(s, sl);
+                return NULL;
+            }
+            return sl;
+        }
+        next = sl->chain;
     }
-    return sl;
+    return NULL;
 }
 
-SIM_SLOT *sim_alloc(SIM_SHARED *s)
+/* Whether h is a value this service has handed out, valid or not. */
+BOOL sim_issued(SIM_SHARED *s, DWORD h)
+{
+    DWORD seq = h >> SIM_SLOT_BITS;
+    return seq >= 1 && seq <= s->next_seq && h == SIM_HANDLE(seq);
+}
+
+/* A free slot with handle value h, or with a new one when h is 0. */
+SIM_SLOT *sim_alloc(SIM_SHARED *s, DWORD h)
 {
     LONGLONG now = sim_now();
-    DWORD i;
-    if (s->next_seq >= SIM_MAX_SEQ)
+    DWORD i, *bucket;
+    if (!h && s->next_seq >= SIM_MAX_SEQ)
         return NULL;
     for (i = 0; i < SIM_MAX_SLOTS; i++) {
         DWORD idx = (s->alloc_cursor + i) & (SIM_MAX_SLOTS - 1);
@@ -228,7 +279,14 @@ SIM_SLOT *sim_alloc(SIM_SHARED *s)
             sim_free_slot(s, sl);
         if (!sl->hconn) {
             memset(sl, 0, sizeof(*sl));
-            sl->hconn = (++s->next_seq << SIM_SLOT_BITS) | idx;
+            if (!h) {
+                s->next_seq++;
+                h = SIM_HANDLE(s->next_seq);
+            }
+            sl->hconn = h;
+            bucket = bucket_of(s, sl->hconn);
+            sl->chain = *bucket;
+            *bucket = idx + 1;
             s->alloc_cursor = idx + 1;
             return sl;
         }
@@ -238,8 +296,16 @@ SIM_SLOT *sim_alloc(SIM_SHARED *s)
 
 void sim_free_slot(SIM_SHARED *s, SIM_SLOT *sl)
 {
+    DWORD idx = (DWORD)(sl - s->slots) + 1, *link, n;
     if (sl->flags & SLOT_LISTED)
         sim_unlist(s, sl);
+    for (link = bucket_of(s, sl->hconn), n = 0; *link && *link <= SIM_MAX_SLOTS && n < SIM_MAX_SLOTS; n++) {
+        if (*link == idx) {
+            *link = sl->chain;
+            break;
+        }
+        link = &s->slots[*link - 1].chain;
+    }
     sl->hconn = 0;
     sl->flags = 0;
 }
@@ -285,29 +351,53 @@ static BOOL is_self(DWORD pid, ULONGLONG created)
     return pid == GetCurrentProcessId() && created == g_created;
 }
 
-/* Signals a registration's event from whichever process changed the state. With last set the
- * duplicate the simulator keeps in the registering process is closed as well. */
-static BOOL signal_target(const SIM_TARGET *t)
+void sim_signalled(SIM_SHARED *s)
 {
-    HANDLE p, ev;
-    BOOL ok;
+    InterlockedIncrement(&s->signals);
+    InterlockedExchange(&s->signal_thread, (LONG)GetCurrentThreadId());
+}
+
+/* A handle of this process to a registration's event, for the caller to close; NULL when its
+ * process is gone. With last set the duplicate the simulator keeps in the registering process is
+ * closed (or, in this process, handed over). */
+static HANDLE target_event(const SIM_TARGET *t)
+{
+    HANDLE self = GetCurrentProcess(), p, ev = NULL;
     if (is_self(t->pid, t->created)) {
-        ev = (HANDLE)(ULONG_PTR)t->event;
-        ok = SetEvent(ev);
         if (t->last)
-            CloseHandle(ev);
-        return ok;
+            return (HANDLE)(ULONG_PTR)t->event;
+        return DuplicateHandle(self, (HANDLE)(ULONG_PTR)t->event, self, &ev, EVENT_MODIFY_STATE, FALSE, 0) ? ev : NULL;
     }
     p = open_registrant(t->pid, t->created);
     if (!p)
-        return FALSE;
-    ok = DuplicateHandle(p, (HANDLE)(ULONG_PTR)t->event, GetCurrentProcess(), &ev, EVENT_MODIFY_STATE, FALSE,
-                         t->last ? DUPLICATE_CLOSE_SOURCE : 0);
-    if (ok) {
+        return NULL;
+    if (!DuplicateHandle(p, (HANDLE)(ULONG_PTR)t->event, self, &ev, EVENT_MODIFY_STATE, FALSE,
+                         t->last ? DUPLICATE_CLOSE_SOURCE : 0))
+        ev = NULL;
+    CloseHandle(p);
+    return ev;
+}
+
+/* Signals a registration's event from whichever process changed the state: at once, or from
+ * this process's own thread at due. A late signal holds its own handle to the event, so that a
+ * reset closing the registration's duplicate meanwhile cannot leave it a recycled handle value. */
+static BOOL signal_target(SIM_SHARED *s, const SIM_TARGET *t, const SIM_FIRE *f)
+{
+    HANDLE ev;
+    BOOL ok;
+    if (!f->due && !t->last && is_self(t->pid, t->created)) {
+        ok = SetEvent((HANDLE)(ULONG_PTR)t->event);
+    } else {
+        ev = target_event(t);
+        if (!ev)
+            return FALSE;
+        if (f->due && sim_defer(s, ev, f->epoch, f->due))
+            return TRUE;
         ok = SetEvent(ev);
         CloseHandle(ev);
     }
-    CloseHandle(p);
+    if (ok)
+        sim_signalled(s);
     return ok;
 }
 
@@ -327,10 +417,19 @@ static void close_duplicate(DWORD pid, ULONGLONG created, ULONGLONG event)
 }
 
 /* Adds the registrations a change of kind (RASCN_*) to connection hconn signals. In fires-once
- * mode each registration is removed as it is collected. */
+ * mode each registration is removed as it is collected. With a notification delay the signal is
+ * due that long from now, and a change that reaches a registration whose late signal is still on
+ * its way rides on that one. */
 void sim_collect(SIM_SHARED *s, SIM_FIRE *f, DWORD hconn, DWORD kind)
 {
+    LONGLONG now = 0;
     DWORD i, j;
+    if (s->notify_delay_us) {
+        now = sim_now();
+        if (!f->due)
+            f->due = now + sim_ticks(s->notify_delay_us);
+        f->epoch = (DWORD)s->epoch;
+    }
     for (i = 0; i < SIM_MAX_REGS; i++) {
         SIM_REG *r = &s->regs[i];
         if (!(r->flags & kind) || (r->hconn != SIM_ALL_CONNECTIONS && r->hconn != hconn))
@@ -339,6 +438,11 @@ void sim_collect(SIM_SHARED *s, SIM_FIRE *f, DWORD hconn, DWORD kind)
             ;
         if (j < f->n)
             continue;
+        if (f->due) {
+            if (r->due > now)
+                continue;
+            r->due = f->due;
+        }
         if (!f->t) {
             f->t = HeapAlloc(GetProcessHeap(), 0, SIM_MAX_REGS * sizeof(SIM_TARGET));
             if (!f->t)
@@ -361,7 +465,7 @@ void sim_fire(SIM_SHARED *s, SIM_FIRE *f)
 {
     DWORD i, j, failed = 0;
     for (i = 0; i < f->n; i++) {
-        if (!signal_target(&f->t[i]) && !f->t[i].last)
+        if (!signal_target(s, &f->t[i], f) && !f->t[i].last)
             f->t[failed++].id = f->t[i].id;
     }
     if (failed) {
@@ -376,6 +480,7 @@ void sim_fire(SIM_SHARED *s, SIM_FIRE *f)
         HeapFree(GetProcessHeap(), 0, f->t);
     f->t = NULL;
     f->n = 0;
+    f->due = 0;
 }
 
 /* Frees the registrations that can never fire again: their process is gone, or their connection
@@ -403,7 +508,8 @@ static void purge_registrations(SIM_SHARED *s)
 
 /* Registers event (a handle of the calling process) for changes of kind flags to hconn. The
  * service keeps its own duplicate of the event, as Windows' RAS service does, so the caller may
- * close its handle. A repeated registration of the same handle value merges into the first. */
+ * close its handle. A repeated registration of the same handle value merges into the first,
+ * unless every call is to be a registration of its own. */
 DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags)
 {
     HANDLE self = GetCurrentProcess(), dup;
@@ -419,7 +525,7 @@ DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags)
         if (!sl || (sl->flags & SLOT_HUNG_UP))
             rc = ERROR_INVALID_HANDLE;
     }
-    for (i = 0; !rc && i < SIM_MAX_REGS; i++) {
+    for (i = 0; !rc && !s->reg_per_call && i < SIM_MAX_REGS; i++) {
         SIM_REG *q = &s->regs[i];
         if (q->flags && q->pid == pid && q->created == g_created && q->hconn == hconn &&
             q->caller_event == (ULONG_PTR)event) {
@@ -448,6 +554,8 @@ DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags)
         r->created = g_created;
         r->event = (ULONG_PTR)dup;
         r->caller_event = (ULONG_PTR)event;
+        if (!stale)
+            r->due = 0;
     }
     sim_unlock(s);
     if (rc)
@@ -455,6 +563,23 @@ DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags)
     if (stale)
         CloseHandle((HANDLE)(ULONG_PTR)stale);
     return rc;
+}
+
+/* Before handle value h is given to a new connection: the registrations and sub-entry handles
+ * that the old connection of that value left must not take the new one for theirs. */
+void sim_forget_handle(SIM_SHARED *s, DWORD h)
+{
+    DWORD i;
+    for (i = 0; i < SIM_MAX_REGS; i++) {
+        SIM_REG *r = &s->regs[i];
+        if (r->flags && r->hconn == h) {
+            close_duplicate(r->pid, r->created, r->event);
+            r->flags = 0;
+        }
+    }
+    for (i = 0; i < SIM_MAX_SLOTS; i++)
+        if (s->slots[i].hconn && (s->slots[i].flags & SLOT_SUBENTRY) && s->slots[i].parent == h)
+            s->slots[i].parent = 0;
 }
 
 DWORD sim_registrations(SIM_SHARED *s)
@@ -468,8 +593,9 @@ DWORD sim_registrations(SIM_SHARED *s)
     return n;
 }
 
-/* Back to a fresh service with profile: no connections, registrations, faults or counts. Handle
- * values go on from where they were, so that no handle is ever reused. */
+/* Back to a fresh service with profile: no connections, registrations, faults or counts, and
+ * every control at its default. Handle values go on from where they were, so that no handle is
+ * reused unless a test asks for it. */
 void sim_reset(SIM_SHARED *s, DWORD profile)
 {
     SIM_REG *old = HeapAlloc(GetProcessHeap(), 0, sizeof(s->regs));
@@ -482,6 +608,7 @@ void sim_reset(SIM_SHARED *s, DWORD profile)
         s->slots[i].hconn = 0;
         s->slots[i].flags = 0;
     }
+    memset(s->buckets, 0, sizeof(s->buckets));
     s->nlisted = 0;
     s->alloc_cursor = 0;
     memset(s->funcs, 0, sizeof(s->funcs));
@@ -491,6 +618,13 @@ void sim_reset(SIM_SHARED *s, DWORD profile)
     s->service_cost_us = 0;
     s->appear = 0;
     s->appeared = 0;
+    s->gone_code = ERROR_INVALID_HANDLE;
+    s->reuse = 0;
+    s->reg_per_call = 0;
+    s->notify_delay_us = 0;
+    InterlockedIncrement(&s->epoch);
+    InterlockedExchange(&s->signals, 0);
+    InterlockedExchange(&s->signal_thread, 0);
     sim_unlock(s);
     if (old) {
         for (i = 0; i < SIM_MAX_REGS; i++)
