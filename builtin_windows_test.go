@@ -45,7 +45,7 @@ func TestBuiltinWatcherFallsBackToRechecking(t *testing.T) {
 	select {
 	case err := <-w.Errors:
 		assert.ErrorIs(t, err, ErrNotifyUnavailable)
-		assert.Contains(t, err.Error(), "RasConnectionNotificationW")
+		assert.ErrorContains(t, err, "RasConnectionNotificationW")
 	case <-time.After(5 * time.Second):
 		t.Fatal("no fallback notice")
 	}
@@ -68,5 +68,5 @@ func TestBuiltinNotifyFailsWithAClearError(t *testing.T) {
 	defer windows.CloseHandle(ev)
 	err = Notify(AllConnections, ev, NotifyConnection|NotifyDisconnection)
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_FUNCTION, "Wine's stub answers 1")
-	assert.Contains(t, err.Error(), "RasConnectionNotificationW")
+	assert.ErrorContains(t, err, "RasConnectionNotificationW")
 }

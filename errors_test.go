@@ -21,8 +21,11 @@ func TestErrorUnwrapsToTheErrno(t *testing.T) {
 	assert.NotErrorIs(t, err, syscall.Errno(87))
 }
 
-func TestGoneHandlesMatchErrConnectionGone(t *testing.T) {
-	assert.ErrorIs(t, &Error{Code: 6}, ErrConnectionGone)
-	assert.ErrorIs(t, &Error{Code: 668}, ErrConnectionGone)
-	assert.False(t, errors.Is(&Error{Code: 711}, ErrConnectionGone))
+func TestOnlyAGoneConnectionHandleMatchesErrConnectionGone(t *testing.T) {
+	assert.ErrorIs(t, &Error{Code: 6, connGone: true}, ErrConnectionGone)
+	assert.ErrorIs(t, &Error{Code: 668, connGone: true}, ErrConnectionGone)
+	assert.False(t, errors.Is(&Error{Code: 6}, ErrConnectionGone), "a 6 about another handle")
+	assert.True(t, isGoneCode(6))
+	assert.True(t, isGoneCode(668))
+	assert.False(t, isGoneCode(711))
 }

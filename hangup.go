@@ -14,7 +14,7 @@ const (
 )
 
 // hangUpCalls are the two RAS calls a hang-up makes; gone reports whether the status call
-// says the handle is invalid.
+// says the connection is gone.
 type hangUpCalls struct {
 	hangUp func(Handle) error
 	gone   func(Handle) (bool, error)

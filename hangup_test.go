@@ -41,7 +41,7 @@ func TestHangUpWaitsUntilTheStatusCallSaysInvalidHandle(t *testing.T) {
 }
 
 func TestHangUpOfAGoneHandleReturnsTheHangUpError(t *testing.T) {
-	gone := &Error{Call: "RasHangUpW", Code: errNoConnection}
+	gone := &Error{Call: "RasHangUpW", Code: errNoConnection, connGone: true}
 	f := &fakeHangUp{hangUpErr: gone}
 	err := f.calls().run(context.Background(), 0x10)
 	assert.ErrorIs(t, err, ErrConnectionGone)
@@ -55,7 +55,7 @@ func TestHangUpStopsAtTheContextDeadline(t *testing.T) {
 	err := f.calls().run(ctx, 0x10)
 	assert.ErrorIs(t, err, ErrHangUpTimeout)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Contains(t, err.Error(), "RasHangUpW(0x10)")
+	assert.ErrorContains(t, err, "RasHangUpW(0x10)")
 	assert.Greater(t, f.polled, 1)
 }
 

@@ -81,18 +81,24 @@ type ConnStatus struct {
 }
 
 // Error is a failed RAS call: which call, the Windows error code, and RAS's text for it.
-// errors.Is(err, windows.ERROR_INVALID_HANDLE) and the like work through Unwrap.
+// errors.Is(err, windows.ERROR_INVALID_HANDLE) and the like work through Unwrap, and
+// errors.Is(err, ErrConnectionGone) when the connection handle the call was given is gone.
 type Error struct {
 	Call    string // the function that failed, as "RasGetConnectStatusW"
 	Code    syscall.Errno
 	Message string // from RasGetErrorStringW, or the system's message where RAS has none
+
+	// connGone is set by the call itself, which knows whether Code is about the connection
+	// handle: RasConnectionNotificationW answers 6 for a bad event handle too.
+	connGone bool
 }
 
 // ErrNotSupported is returned by every call on a platform other than Windows with cgo.
 var ErrNotSupported = errors.New("ras: not supported on this platform (needs windows and cgo)")
 
-// ErrConnectionGone matches (with errors.Is) the error for a handle whose connection has
-// already been hung up or never existed: ERROR_INVALID_HANDLE (6) or ERROR_NO_CONNECTION (668).
+// ErrConnectionGone matches (with errors.Is) the error of a call whose connection handle has
+// already been hung up or never existed: ERROR_INVALID_HANDLE (6) or ERROR_NO_CONNECTION (668)
+// about that handle, and only about it (not, say, about Notify's event handle).
 var ErrConnectionGone = errors.New("ras: connection is gone")
 
 // ErrHangUpTimeout matches (with errors.Is) the error of a HangUp whose connection was still
@@ -103,6 +109,12 @@ var ErrHangUpTimeout = errors.New("ras: hang-up not confirmed in time")
 // ErrNotifyUnavailable matches (with errors.Is) the error a Watcher sends once on Errors when
 // RasConnectionNotificationW cannot be used and it watches by re-checking alone.
 var ErrNotifyUnavailable = errors.New("ras: connection notifications unavailable")
+
+// ErrNotifyMissed matches (with errors.Is) the error a Watcher sends once on Errors when its
+// re-check found a change that no notification announced, then a whole re-check interval passed
+// without one: Windows' notifications went quiet (reported on Windows 11), and the watcher,
+// which goes on working, sees changes up to its re-check interval late.
+var ErrNotifyMissed = errors.New("ras: connection notifications missed a change")
 
 // Connections lists the active connections. A connection is listed once RAS has connected it;
 // one still dialling is not (read its state with Status).
@@ -119,11 +131,11 @@ func Status(h Handle) (ConnStatus, error) { return status(h) }
 const DefaultHangUpTimeout = 3 * time.Second
 
 // HangUp terminates the connection h and waits, as Microsoft documents, until
-// RasGetConnectStatusW reports the handle invalid, backing off between checks. The wait ends
-// when ctx ends or, when ctx has no deadline, after DefaultHangUpTimeout; either way the error
-// matches ErrHangUpTimeout (and ctx.Err() when ctx ended). A context that has already ended
-// hangs up nothing. A connection that was already gone gives an error matching
-// ErrConnectionGone.
+// RasGetConnectStatusW reports the handle invalid (or, as it may instead, the connection gone:
+// ERROR_NO_CONNECTION), backing off between checks. The wait ends when ctx ends or, when ctx
+// has no deadline, after DefaultHangUpTimeout; either way the error matches ErrHangUpTimeout
+// (and ctx.Err() when ctx ended). A context that has already ended hangs up nothing. A
+// connection that was already gone gives an error matching ErrConnectionGone.
 func HangUp(ctx context.Context, h Handle) error { return hangUp(ctx, h) }
 
 // NotifyFlags choose the events of a Notify registration (RASCN_*).
@@ -165,16 +177,20 @@ const DefaultRecheck = 5 * time.Second
 // Watcher reports connections as they are made and end. Read Events and Errors until Close.
 //
 // It registers for notifications of every connection and, on each signal, lists the
-// connections and compares them with the last list by handle, so signals that coalesce still
-// give one event per change. It also re-lists on a slow interval, which keeps it correct when
-// a registration goes quiet (reported on Windows 11) and makes it work where notifications are
+// connections and compares them with the last list, so signals that coalesce still give one
+// event per change. Connections are compared by handle and identity (entry or number, entry
+// GUID, correlation ID where Windows has it): Windows may give a new connection the handle of
+// one that ended, which is a disconnection and a connection. It also re-lists on a slow
+// interval, which keeps it correct when a registration goes quiet (reported on Windows 11;
+// it then sends one error matching ErrNotifyMissed) and makes it work where notifications are
 // unavailable (it then sends one error matching ErrNotifyUnavailable).
 type Watcher struct {
 	// Events delivers changes in the order they were seen: within one re-listing,
 	// disconnections first, then connections in listing order. Closed by Close.
 	Events <-chan Event
-	// Errors delivers failures of the re-listing. An error that arrives while the channel is
-	// full is dropped: the watcher never stalls on it. Closed by Close.
+	// Errors delivers failures of the re-listing, and the notices matching ErrNotifyUnavailable
+	// and ErrNotifyMissed. An error that arrives while the channel is full is dropped: the
+	// watcher never stalls on it. Closed by Close.
 	Errors <-chan error
 
 	loop *watchLoop

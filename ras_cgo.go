@@ -10,6 +10,7 @@ import "C"
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"syscall"
@@ -49,6 +50,15 @@ func enumError(code syscall.Errno, res C.winras_enum_result) error {
 			strings.Join(sizes, ", "))
 	case errBufferSmall:
 		err.Message += fmt.Sprintf(" (still, after %d calls: connections kept appearing while they were listed)", res.calls)
+	case errInvalidData:
+		switch res.bad {
+		case C.WINRAS_BAD_NEEDED:
+			err.Message += fmt.Sprintf(" (RasEnumConnectionsW answered 603 asking for %d bytes; %d connections take at most %d: refused)",
+				res.reported, C.WINRAS_MAX_CONNS, res.limit)
+		case C.WINRAS_BAD_COUNT:
+			err.Message += fmt.Sprintf(" (RasEnumConnectionsW reported %d connections in a buffer that holds %d: refused)",
+				res.reported, res.limit)
+		}
 	}
 	return err
 }
@@ -101,7 +111,7 @@ func convertConns(raw []C.winras_conn) []Conn {
 func getStatus(h Handle) (*C.winras_status, error) {
 	res := new(C.winras_status_result)
 	if rc := C.winras_status_get(C.uintptr_t(h), res); rc != 0 {
-		err := newError("RasGetConnectStatusW", syscall.Errno(rc))
+		err := connError("RasGetConnectStatusW", syscall.Errno(rc))
 		if err.Code == errInvalidSize {
 			err.Message += fmt.Sprintf(" (every RASCONNSTATUSW size was refused: dwSize %v; this version of Windows is not supported)",
 				res.tried[:res.ntried])
@@ -141,13 +151,14 @@ func hangUp(ctx context.Context, h Handle) error {
 	return hangUpCalls{
 		hangUp: func(h Handle) error {
 			if rc := C.winras_hangup(C.uintptr_t(h)); rc != 0 {
-				return newError("RasHangUpW", syscall.Errno(rc))
+				return connError("RasHangUpW", syscall.Errno(rc))
 			}
 			return nil
 		},
+		// Microsoft documents 6 as the end; 668 (no connection) says it is gone as well.
 		gone: func(h Handle) (bool, error) {
 			_, err := getStatus(h)
-			if e, ok := err.(*Error); ok && e.Code == errInvalidHandle {
+			if errors.Is(err, ErrConnectionGone) {
 				return true, nil
 			}
 			return false, err
@@ -156,10 +167,15 @@ func hangUp(ctx context.Context, h Handle) error {
 }
 
 func notify(h Handle, event EventHandle, flags NotifyFlags) error {
-	if rc := C.winras_notify(C.uintptr_t(h), C.uintptr_t(event), C.uint32_t(flags)); rc != 0 {
-		return newError("RasConnectionNotificationW", syscall.Errno(rc))
+	rc := syscall.Errno(C.winras_notify(C.uintptr_t(h), C.uintptr_t(event), C.uint32_t(flags)))
+	if rc == 0 {
+		return nil
 	}
-	return nil
+	// 6 is about the connection only when there is one and the event handle is sound.
+	if h != AllConnections && C.winras_is_handle(C.uintptr_t(event)) != 0 {
+		return connError("RasConnectionNotificationW", rc)
+	}
+	return newError("RasConnectionNotificationW", rc)
 }
 
 // newError names the failed call and its code, with RAS's text for the code, or the system's
@@ -174,6 +190,14 @@ func newError(call string, code syscall.Errno) *Error {
 		msg = code.Error()
 	}
 	return &Error{Call: call, Code: code, Message: strings.TrimSpace(msg)}
+}
+
+// connError is newError for a call about one connection handle: its 6 or 668 says that the
+// connection is gone.
+func connError(call string, code syscall.Errno) *Error {
+	e := newError(call, code)
+	e.connGone = isGoneCode(code)
+	return e
 }
 
 // forget makes the next calls start afresh, as in a new process, for tests that change the

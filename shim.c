@@ -101,11 +101,15 @@ _Static_assert(sizeof(winras_conn) == 1392 && offsetof(winras_conn, entry) == 64
 _Static_assert(sizeof(winras_status) == 608 && offsetof(winras_status, device_type) == 56, "winras_status is the same on both arches");
 _Static_assert(sizeof(((winras_enum_result *)0)->tried) / sizeof(uint32_t) >= NCONN_VERSIONS, "tried holds every RASCONNW size");
 _Static_assert(sizeof(((winras_status_result *)0)->tried) / sizeof(uint32_t) >= NSTATUS_VERSIONS, "tried holds every RASCONNSTATUSW size");
+// The largest buffer winras_enum asks for (want or need, WINRAS_MAX_CONNS and headroom) is a DWORD,
+// and a size_t on 386, with room to spare.
+_Static_assert((WINRAS_MAX_CONNS + WINRAS_MAX_CONNS / 4 + 2) * (uint64_t)sizeof(rasconn600) < 0x7FFFFFFFu, "buffer sizes fit");
 
 // The index of the newest version this Windows accepted; racing first calls agree on it.
 static volatile LONG conn_version;
 static volatile LONG status_version;
-// Connections seen by the last enumeration, to size the next buffer for one call.
+// Connections seen by the last enumeration (at most WINRAS_MAX_CONNS), to size the next buffer
+// for one call.
 static volatile LONG last_count;
 
 // Enough 603 retries for connections appearing while we enumerate; a service that answers 603
@@ -172,6 +176,8 @@ static block *volatile spare_conns;   // winras_conn arrays, lent to Go until wi
 
 static void *take(block *volatile *spare, size_t n)
 {
+	if (n > SIZE_MAX - sizeof(block))
+		return NULL;
 	block *b = InterlockedExchangePointer((PVOID volatile *)spare, NULL);
 	if (b != NULL && b->cap < n) {
 		free(b);
@@ -198,34 +204,40 @@ static void give(block *volatile *spare, void *data)
 	free(InterlockedExchangePointer((PVOID volatile *)spare, block_of(data)));
 }
 
+// Connections to make room for when last time there were n: a few more may have appeared.
+static size_t with_headroom(size_t n)
+{
+	if (n > WINRAS_MAX_CONNS)
+		n = WINRAS_MAX_CONNS;
+	return n + n / 4 + 2;
+}
+
 uint32_t winras_enum(winras_enum_result *res)
 {
 	memset(res, 0, sizeof *res);
 	LONG v = conn_version;
-	DWORD seen = (DWORD)last_count;
-	DWORD want = seen + seen / 4 + 2; // headroom for connections that appear
-	DWORD need = 0;                   // bytes the last 603 asked for
+	size_t want = with_headroom((DWORD)last_count);
+	size_t need = 0; // bytes the last 603 asked for
 	int too_small = 0;
 	while (too_small < ENUM_ATTEMPTS) {
-		DWORD size = conn_versions[v].size;
-		DWORD cb = want * size > need ? want * size : need;
-		if (cb < size)
-			cb = size;
+		size_t size = conn_versions[v].size;
+		size_t cb = want * size > need ? want * size : need;
 		unsigned char *buf = take(&spare_rasconn, cb);
 		if (buf == NULL)
 			return ERROR_NOT_ENOUGH_MEMORY;
-		size_t have = block_of(buf)->cap; // a larger spare holds more connections for free
-		cb = have > MAXDWORD ? MAXDWORD : (DWORD)have;
+		cb = block_of(buf)->cap; // a larger spare holds more connections for free
+		if (cb > MAXDWORD)
+			cb = MAXDWORD;
 		// Only the first struct carries dwSize; RAS writes the others whole.
 		memset(buf, 0, size);
-		((rasconn600 *)buf)->dwSize = size;
+		((rasconn600 *)buf)->dwSize = (DWORD)size;
 		DWORD count = 0;
-		DWORD inout = cb;
+		DWORD inout = (DWORD)cb;
 		DWORD rc = RasEnumConnectionsW((LPRASCONNW)buf, &inout, &count);
 		res->calls++;
 		if (rc == ERROR_INVALID_SIZE) {
 			give(&spare_rasconn, buf);
-			res->tried[res->ntried++] = size;
+			res->tried[res->ntried++] = (uint32_t)size;
 			if ((size_t)v + 1 >= NCONN_VERSIONS)
 				return rc;
 			v++;
@@ -234,8 +246,15 @@ uint32_t winras_enum(winras_enum_result *res)
 		if (rc == ERROR_BUFFER_TOO_SMALL) {
 			give(&spare_rasconn, buf);
 			too_small++;
+			// *lpcb is whatever the service wrote: near 4 GiB, the allocation's size would wrap.
+			if (inout > WINRAS_MAX_CONNS * size) {
+				res->bad = WINRAS_BAD_NEEDED;
+				res->reported = inout;
+				res->limit = (uint32_t)(WINRAS_MAX_CONNS * size);
+				return ERROR_INVALID_DATA;
+			}
 			need = inout;
-			want = count + count / 4 + 2;
+			want = with_headroom(count);
 			continue;
 		}
 		if (rc != 0) {
@@ -245,6 +264,9 @@ uint32_t winras_enum(winras_enum_result *res)
 		// A DLL that claims more than the buffer holds would have us read past it.
 		if (count > cb / size) {
 			give(&spare_rasconn, buf);
+			res->bad = WINRAS_BAD_COUNT;
+			res->reported = count;
+			res->limit = (uint32_t)(cb / size);
 			return ERROR_INVALID_DATA;
 		}
 		winras_conn *conns = take(&spare_conns, (count ? count : 1) * sizeof *conns);
@@ -332,4 +354,10 @@ uint32_t winras_error_string(uint32_t code, uint16_t *buf, uint32_t cch)
 		return ERROR_INVALID_PARAMETER;
 	buf[0] = 0;
 	return RasGetErrorStringW(code, (LPWSTR)buf, cch);
+}
+
+int winras_is_handle(uintptr_t h)
+{
+	DWORD flags;
+	return GetHandleInformation((HANDLE)h, &flags) != 0;
 }

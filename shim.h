@@ -63,14 +63,28 @@ typedef struct winras_status {
 	uint16_t phone_number[WINRAS_PHONE_NUMBER_CHARS];
 } winras_status;
 
+// At most this many connections are believed: a count or a size from RasEnumConnectionsW beyond
+// it is garbage, not a machine's connections, and every size computed from one stays far from
+// wrapping, on 386 too.
+#define WINRAS_MAX_CONNS 65536u
+
+// What was wrong with an answer refused as ERROR_INVALID_DATA.
+#define WINRAS_BAD_NEEDED 1 // a 603 asked for more bytes than WINRAS_MAX_CONNS connections take
+#define WINRAS_BAD_COUNT 2  // a success reported more connections than the buffer holds
+
 // The outcome of one winras_enum call. conns is lent to the caller until winras_free_conns; calls
-// counts the RasEnumConnectionsW calls it took; tried lists the dwSize values offered.
+// counts the RasEnumConnectionsW calls it took; tried lists the dwSize values offered. For an
+// answer refused as ERROR_INVALID_DATA, bad says what was wrong, with what the DLL reported
+// (bytes asked for, or connections) and what the buffer held (bytes, or connections).
 typedef struct winras_enum_result {
 	winras_conn *conns;
 	uint32_t count;
 	uint32_t calls;
 	uint32_t tried[8];
 	uint32_t ntried;
+	uint32_t bad;
+	uint32_t reported;
+	uint32_t limit;
 } winras_enum_result;
 
 // The outcome of one winras_status_get call; tried lists the dwSize values refused.
@@ -87,6 +101,8 @@ uint32_t winras_status_get(uintptr_t h, winras_status_result *res);
 uint32_t winras_hangup(uintptr_t h);
 uint32_t winras_notify(uintptr_t h, uintptr_t event, uint32_t flags);
 uint32_t winras_error_string(uint32_t code, uint16_t *buf, uint32_t cch);
+// Reports whether h is an open handle of this process.
+int winras_is_handle(uintptr_t h);
 
 // Forgets what earlier calls taught the shim (struct versions, connection count, spare
 // buffers), for tests that change the simulated Windows.

@@ -128,7 +128,7 @@ func TestEntryLessConnectionReportsItsPhoneNumber(t *testing.T) {
 func TestUnterminatedEntryNameIsReadWholeAndNoFurther(t *testing.T) {
 	useSim(t, rassim.Win7)
 	// The simulator repeats the name until all 257 characters are filled, with no NUL.
-	add(t, rassim.Conn{Entry: "0123456789", DeviceType: "vpn", DeviceName: "after the name", UnterminatedEntry: true})
+	add(t, rassim.Conn{Entry: "0123456789", DeviceType: "vpn", DeviceName: "after the name", Unterminated: rassim.FieldEntry})
 	conns, err := Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
@@ -211,7 +211,7 @@ func TestConnectionsGivesUpOnEndlessBufferTooSmall(t *testing.T) {
 	require.NoError(t, rassim.ResetCalls())
 	_, err := Connections()
 	assert.ErrorIs(t, err, errBufferSmall)
-	assert.Contains(t, err.Error(), "RasEnumConnectionsW")
+	assert.ErrorContains(t, err, "RasEnumConnectionsW")
 	assert.Equal(t, uint32(8), rassim.Calls(rassim.EnumConnections), "bounded")
 }
 
@@ -267,8 +267,8 @@ func TestConnectionsOnAWindowsThatRefusesEverySizeNamesThem(t *testing.T) {
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errInvalidSize)))
 	_, err := Connections()
 	assert.ErrorIs(t, err, errInvalidSize)
-	assert.Contains(t, err.Error(), "not supported")
-	assert.Contains(t, err.Error(), "1388, 1372, 1360, 1344, 820")
+	assert.ErrorContains(t, err, "not supported")
+	assert.ErrorContains(t, err, rasconnSizes)
 }
 
 func TestCallErrorsNameTheCallAndCarryRASText(t *testing.T) {
@@ -318,7 +318,7 @@ func TestHangUpOfAGoneHandleIsErrConnectionGone(t *testing.T) {
 	require.NoError(t, HangUp(context.Background(), h))
 	err := HangUp(context.Background(), h)
 	assert.ErrorIs(t, err, ErrConnectionGone)
-	assert.Contains(t, err.Error(), "RasHangUpW")
+	assert.ErrorContains(t, err, "RasHangUpW")
 	assert.ErrorIs(t, HangUp(context.Background(), 0x7777), ErrConnectionGone)
 }
 
@@ -358,7 +358,7 @@ func TestNotifyRegistersTheRawCall(t *testing.T) {
 
 	err = Notify(h, ev, NotifyConnection)
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_PARAMETER, "connection events need AllConnections")
-	assert.Contains(t, err.Error(), "RasConnectionNotificationW")
+	assert.ErrorContains(t, err, "RasConnectionNotificationW")
 }
 
 func next(t *testing.T, w *Watcher) Event {
@@ -407,6 +407,12 @@ func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
 	assert.Equal(t, Event{OpConnected, Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
 	b := add(t, rassim.Conn{Entry: "B"}) // the registration is spent: only the re-check sees it
 	assert.Equal(t, Event{OpConnected, Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
+	select {
+	case err := <-w.Errors:
+		assert.ErrorIs(t, err, ErrNotifyMissed, "and it says that notifications went quiet")
+	case <-time.After(10 * time.Second):
+		t.Fatal("no word that notifications went quiet")
+	}
 }
 
 func TestWatcherFallsBackWhenRegistrationFails(t *testing.T) {

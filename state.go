@@ -69,9 +69,9 @@ var pausedNames = [...]string{
 // this package does not know ("State(0x3000)").
 func (s State) String() string {
 	switch {
-	case int(s) < len(stateNames):
+	case s < State(len(stateNames)):
 		return stateNames[s]
-	case s >= Interactive && int(s-Interactive) < len(pausedNames):
+	case s >= Interactive && s-Interactive < State(len(pausedNames)):
 		return pausedNames[s-Interactive]
 	case s == Connected:
 		return "Connected"

@@ -21,12 +21,17 @@ type eventWakeups struct {
 	both [2]windows.Handle
 }
 
-func (e *eventWakeups) wait(timeout time.Duration) (bool, error) {
+func (e *eventWakeups) wait(timeout time.Duration) (wake, error) {
 	ev, err := windows.WaitForMultipleObjects(e.both[:], false, uint32(timeout.Milliseconds()))
-	if err != nil {
-		return false, fmt.Errorf("ras: watcher: WaitForMultipleObjects: %w", err)
+	switch {
+	case err != nil:
+		return wakeTimeout, fmt.Errorf("ras: watcher: WaitForMultipleObjects: %w", err)
+	case ev == windows.WAIT_OBJECT_0:
+		return wakeStopped, nil
+	case ev == windows.WAIT_OBJECT_0+1:
+		return wakeNotified, nil
 	}
-	return ev == windows.WAIT_OBJECT_0, nil
+	return wakeTimeout, nil
 }
 
 func (e *eventWakeups) stop() { windows.SetEvent(e.stopped) }

@@ -6,12 +6,22 @@ import (
 	"time"
 )
 
+// wake is why a watch loop's wait returned.
+type wake int
+
+const (
+	wakeStopped  wake = iota // Close: the loop ends
+	wakeNotified             // the notification event was set: something changed
+	wakeTimeout              // the re-check interval passed without a notification
+)
+
 // wakeups is where a watch loop's wake-ups come from: on Windows, the notification event and a
 // stop event.
 type wakeups interface {
-	// wait blocks until a notification, the timeout, or stop, and reports whether stop came.
-	wait(timeout time.Duration) (stopped bool, err error)
-	// stop makes wait return stopped, now and from then on. It may be called from any goroutine.
+	// wait blocks until a notification, the timeout, or stop, and says which came.
+	wait(timeout time.Duration) (wake, error)
+	// stop makes wait return wakeStopped, now and from then on. It may be called from any
+	// goroutine.
 	stop()
 	// release frees what the wake-ups hold, once the loop is done with them.
 	release() error
@@ -32,7 +42,15 @@ type watchLoop struct {
 	done   chan struct{} // closed by close: every send gives up
 	exited chan struct{} // closed by run when it returns
 
-	last []Conn // the connections as last listed; only run touches it after start
+	// Only run touches these after start.
+	last []Conn // the connections as last listed
+	// early: a notification whose listing showed no change, as one that comes before its
+	// connection is listed does; the next change a re-check finds may be its.
+	early bool
+	// suspect: a re-check found a change that no notification announced. If the next wake-up is
+	// a re-check too, no late notification explained it: Windows' notifications went quiet.
+	suspect bool
+	warned  bool // ErrNotifyMissed was sent: it is sent once
 
 	mu     sync.Mutex
 	closed bool
@@ -72,8 +90,8 @@ func (l *watchLoop) run() {
 	defer close(l.errors)
 	defer close(l.events)
 	for {
-		stopped, err := l.wake.wait(l.recheck)
-		if stopped {
+		why, err := l.wake.wait(l.recheck)
+		if why == wakeStopped {
 			return
 		}
 		if err != nil {
@@ -85,29 +103,54 @@ func (l *watchLoop) run() {
 			case <-time.After(l.recheck):
 			}
 		}
-		if !l.relist() {
+		if err == nil && why == wakeTimeout && l.suspect && !l.warned {
+			l.warned = true
+			l.report(fmt.Errorf("%w: a re-check found a change that no notification announced, and none came "+
+				"within %v; changes are now seen up to %v late", ErrNotifyMissed, l.recheck, l.recheck))
+		}
+		changed, ok := l.relist()
+		if !ok {
 			return
 		}
+		l.judge(why, err == nil, changed)
+	}
+}
+
+// judge keeps the account of which changes notifications announced. A wait that failed says
+// nothing about them: the account starts afresh.
+func (l *watchLoop) judge(why wake, waited, changed bool) {
+	switch {
+	case l.polling:
+	case !waited:
+		l.early, l.suspect = false, false
+	case why == wakeNotified:
+		l.early = !changed && !l.suspect
+		l.suspect = false
+	case why == wakeTimeout:
+		l.suspect = changed && !l.early
+		l.early = l.early && !changed
 	}
 }
 
 // relist lists the connections and sends an event for each difference from the last list. It
-// returns false when the watcher was closed while it waited to send.
-func (l *watchLoop) relist() bool {
+// reports whether there was one, and returns ok false when the watcher was closed while it
+// waited to send.
+func (l *watchLoop) relist() (changed, ok bool) {
 	now, err := l.list()
 	if err != nil {
 		l.report(err)
-		return true
+		return false, true
 	}
-	for _, e := range diff(l.last, now) {
+	events := diff(l.last, now)
+	for _, e := range events {
 		select {
 		case l.events <- e:
 		case <-l.done:
-			return false
+			return true, false
 		}
 	}
 	l.last = now
-	return true
+	return len(events) > 0, true
 }
 
 // report sends err unless the Errors buffer is full: a watcher whose errors nobody reads must
@@ -119,25 +162,41 @@ func (l *watchLoop) report(err error) {
 	}
 }
 
-// diff returns the events that turn before into after, matching connections by handle:
-// disconnections in before's order, then connections in after's.
+// identity is what tells one connection from another. Windows may give a new connection the
+// handle value of one that ended, so the handle alone does not: with it go the entry (or the
+// number of a connection made without one), the entry's GUID and, where Windows has it, the
+// connection's correlation ID.
+type identity struct {
+	handle        Handle
+	entry, number string
+	entryID       GUID
+	correlationID GUID
+}
+
+func identityOf(c Conn) identity {
+	return identity{handle: c.Handle, entry: c.Entry, number: c.PhoneNumber, entryID: c.EntryID, correlationID: c.CorrelationID}
+}
+
+// diff returns the events that turn before into after, matching connections by identity:
+// disconnections in before's order, then connections in after's. A new connection on the
+// handle of one that ended is both.
 func diff(before, after []Conn) []Event {
-	in := func(list []Conn) map[Handle]bool {
-		m := make(map[Handle]bool, len(list))
+	in := func(list []Conn) map[identity]bool {
+		m := make(map[identity]bool, len(list))
 		for _, c := range list {
-			m[c.Handle] = true
+			m[identityOf(c)] = true
 		}
 		return m
 	}
 	wasIn, isIn := in(before), in(after)
 	var events []Event
 	for _, c := range before {
-		if !isIn[c.Handle] {
+		if !isIn[identityOf(c)] {
 			events = append(events, Event{Op: OpDisconnected, Conn: c})
 		}
 	}
 	for _, c := range after {
-		if !wasIn[c.Handle] {
+		if !wasIn[identityOf(c)] {
 			events = append(events, Event{Op: OpConnected, Conn: c})
 		}
 	}

@@ -10,35 +10,52 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// fakeWakeups wakes the loop when signal is called, as the notification event does.
+// fakeWakeups is a wake-up source the test drives: each notify or recheck is one wake-up of the
+// loop, given once the loop waits again, that is once it has sent every event of the last one.
 type fakeWakeups struct {
-	signals  chan struct{}
+	wakes    chan wake
+	idle     chan struct{} // takes a value whenever the loop waits
 	stopped  chan struct{}
 	once     sync.Once
 	released int
-	waits    int
 }
 
 func newFakeWakeups() *fakeWakeups {
-	return &fakeWakeups{signals: make(chan struct{}, 1), stopped: make(chan struct{})}
+	return &fakeWakeups{wakes: make(chan wake), idle: make(chan struct{}), stopped: make(chan struct{})}
 }
 
-func (f *fakeWakeups) signal() {
+// settle returns once the loop waits, done with its last wake-up, and fails the test when it
+// does not: the loop is stuck sending an event nobody expected.
+func (f *fakeWakeups) settle(t *testing.T) {
+	t.Helper()
 	select {
-	case f.signals <- struct{}{}:
-	default: // coalesces, as an event does
+	case <-f.idle:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the watch loop did not wait again: it has an event nobody read")
 	}
 }
 
-func (f *fakeWakeups) wait(timeout time.Duration) (bool, error) {
-	f.waits++
-	select {
-	case <-f.stopped:
-		return true, nil
-	case <-f.signals:
-		return false, nil
-	case <-time.After(timeout):
-		return false, nil
+func (f *fakeWakeups) send(t *testing.T, w wake) {
+	t.Helper()
+	f.settle(t)
+	f.wakes <- w
+}
+
+// notify is a notification: one signal of the event, however many changes it stands for.
+func (f *fakeWakeups) notify(t *testing.T) { t.Helper(); f.send(t, wakeNotified) }
+
+// recheck is the re-check interval passing with no notification.
+func (f *fakeWakeups) recheck(t *testing.T) { t.Helper(); f.send(t, wakeTimeout) }
+
+func (f *fakeWakeups) wait(time.Duration) (wake, error) {
+	for {
+		select {
+		case <-f.stopped:
+			return wakeStopped, nil
+		case w := <-f.wakes:
+			return w, nil
+		case f.idle <- struct{}{}:
+		}
 	}
 }
 
@@ -85,6 +102,18 @@ func TestDiffGivesDisconnectionsThenConnections(t *testing.T) {
 	assert.Empty(t, diff([]Conn{a, b}, []Conn{b, a}))
 }
 
+func TestDiffTakesANewConnectionOnAReusedHandleForTwoChanges(t *testing.T) {
+	office := Conn{Handle: 7, Entry: "Office VPN", EntryID: GUID{Data1: 1}, CorrelationID: GUID{Data1: 10}, HasCorrelationID: true}
+	for _, next := range []Conn{
+		{Handle: 7, Entry: "Lab VPN", EntryID: GUID{Data1: 2}, CorrelationID: GUID{Data1: 11}, HasCorrelationID: true},
+		{Handle: 7, Entry: "Office VPN", EntryID: GUID{Data1: 1}, CorrelationID: GUID{Data1: 12}, HasCorrelationID: true}, // redialled
+		{Handle: 7, PhoneNumber: "5550123"},
+	} {
+		assert.Equal(t, []Event{{OpDisconnected, office}, {OpConnected, next}}, diff([]Conn{office}, []Conn{next}))
+	}
+	assert.Empty(t, diff([]Conn{office}, []Conn{office}))
+}
+
 func TestWatcherGivesOneEventPerChangeWhenSignalsCoalesce(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
 	svc.set(a)
@@ -92,25 +121,137 @@ func TestWatcherGivesOneEventPerChangeWhenSignalsCoalesce(t *testing.T) {
 	require.NoError(t, err)
 	defer w.Close()
 	svc.set(b, c)
-	wake.signal()
-	wake.signal()
+	wake.notify(t) // one signal for three changes
 	assert.Equal(t, Event{OpDisconnected, a}, nextEvent(t, w))
 	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w))
 	assert.Equal(t, Event{OpConnected, c}, nextEvent(t, w))
-	select {
-	case e := <-w.Events:
-		t.Fatalf("extra event %v", e)
-	case <-time.After(50 * time.Millisecond):
-	}
+	wake.settle(t) // the loop had no fourth event to send
+}
+
+func TestWatcherComparesEachListingWithTheOneBefore(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	w, err := startWatch(wake, svc.list, time.Hour, nil)
+	require.NoError(t, err)
+	defer w.Close()
+	svc.set(a)
+	wake.notify(t)
+	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	svc.set(a, b)
+	wake.notify(t)
+	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w), "not a again")
+	wake.notify(t)
+	wake.settle(t) // nothing changed: no event
+	svc.set(b)
+	wake.notify(t)
+	assert.Equal(t, Event{OpDisconnected, a}, nextEvent(t, w))
+	svc.set(b, a)
+	wake.recheck(t)
+	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w), "a is back")
+	wake.settle(t)
+}
+
+func TestWatcherSeesAReusedHandleAsADisconnectionAndAConnection(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	office := Conn{Handle: 7, Entry: "Office VPN", CorrelationID: GUID{Data1: 1}, HasCorrelationID: true}
+	lab := Conn{Handle: 7, Entry: "Lab VPN", CorrelationID: GUID{Data1: 2}, HasCorrelationID: true}
+	svc.set(office)
+	w, err := startWatch(wake, svc.list, time.Hour, nil)
+	require.NoError(t, err)
+	defer w.Close()
+	svc.set(lab) // office ended and lab got its handle, between two listings
+	wake.notify(t)
+	assert.Equal(t, Event{OpDisconnected, office}, nextEvent(t, w))
+	assert.Equal(t, Event{OpConnected, lab}, nextEvent(t, w))
+	wake.settle(t)
 }
 
 func TestWatcherRechecksWithoutSignals(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, 10*time.Millisecond, nil)
+	w, err := startWatch(wake, svc.list, time.Hour, nil)
 	require.NoError(t, err)
 	defer w.Close()
 	svc.set(a)
+	wake.recheck(t)
 	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+}
+
+// noError fails the test if an error is waiting on w.Errors once the loop is done with its last
+// wake-up.
+func noError(t *testing.T, wake *fakeWakeups, w *Watcher) {
+	t.Helper()
+	wake.settle(t)
+	select {
+	case err := <-w.Errors:
+		t.Fatalf("unexpected error: %v", err)
+	default:
+	}
+}
+
+func TestWatcherSaysOnceThatNotificationsWentQuiet(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	w, err := startWatch(wake, svc.list, 50*time.Millisecond, nil)
+	require.NoError(t, err)
+	defer w.Close()
+	svc.set(a)
+	wake.recheck(t)
+	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w), "the re-check sees what no notification announced")
+	wake.recheck(t) // and no late notification came
+	var quiet error
+	select {
+	case quiet = <-w.Errors:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no word that notifications went quiet")
+	}
+	assert.ErrorIs(t, quiet, ErrNotifyMissed)
+	assert.ErrorContains(t, quiet, "50ms")
+
+	wake.settle(t)
+	svc.set(a, b) // it goes on working, and says it once
+	wake.recheck(t)
+	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w))
+	wake.recheck(t)
+	wake.recheck(t)
+	noError(t, wake, w)
+}
+
+func TestWatcherTakesALateNotificationForOne(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	w, err := startWatch(wake, svc.list, time.Hour, nil)
+	require.NoError(t, err)
+	defer w.Close()
+	svc.set(a)
+	wake.recheck(t) // the re-check comes first
+	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	wake.notify(t) // then the notification, late
+	wake.recheck(t)
+	wake.recheck(t)
+	noError(t, wake, w)
+}
+
+func TestWatcherTakesAnEarlyNotificationForOne(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	w, err := startWatch(wake, svc.list, time.Hour, nil)
+	require.NoError(t, err)
+	defer w.Close()
+	wake.notify(t) // before the connection is listed
+	wake.settle(t)
+	svc.set(a)
+	wake.recheck(t)
+	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	wake.recheck(t)
+	wake.recheck(t)
+	noError(t, wake, w)
+
+	svc.set(a, b) // the early notification is spent: a change after it is unannounced
+	wake.recheck(t)
+	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w))
+	wake.recheck(t)
+	select {
+	case err := <-w.Errors:
+		assert.ErrorIs(t, err, ErrNotifyMissed)
+	case <-time.After(5 * time.Second):
+		t.Fatal("no word that notifications went quiet")
+	}
 }
 
 func TestWatcherSaysOnceThatItFellBack(t *testing.T) {
@@ -124,12 +265,11 @@ func TestWatcherSaysOnceThatItFellBack(t *testing.T) {
 	assert.ErrorIs(t, e, ErrNotifyUnavailable)
 	assert.ErrorIs(t, e, cause)
 	svc.set(a)
+	wake.recheck(t)
 	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
-	select {
-	case e := <-w.Errors:
-		t.Fatalf("second error %v", e)
-	default:
-	}
+	wake.recheck(t)
+	wake.recheck(t) // re-checks are all it has: no word of missed notifications
+	noError(t, wake, w)
 }
 
 func (f *fakeList) fail(err error, conns ...Conn) {
@@ -144,10 +284,10 @@ func TestWatcherReportsListingErrorsAndGoesOn(t *testing.T) {
 	require.NoError(t, err)
 	defer w.Close()
 	svc.fail(errors.New("down"))
-	wake.signal()
+	wake.notify(t)
 	assert.EqualError(t, <-w.Errors, "down")
 	svc.fail(nil, a)
-	wake.signal()
+	wake.notify(t)
 	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
 }
 
@@ -158,11 +298,11 @@ func TestWatcherDoesNotStallOnUnreadErrors(t *testing.T) {
 	defer w.Close()
 	svc.fail(errors.New("down"))
 	for range errorsBuffer + 3 {
-		wake.signal()
-		time.Sleep(time.Millisecond)
+		wake.notify(t)
 	}
+	wake.settle(t)
 	svc.fail(nil, a)
-	wake.signal()
+	wake.notify(t)
 	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
 }
 
@@ -190,9 +330,7 @@ func TestWatcherCloseDoesNotWaitForAReaderThatLeft(t *testing.T) {
 	w, err := startWatch(wake, svc.list, time.Hour, nil)
 	require.NoError(t, err)
 	svc.set(a, b, c)
-	wake.signal()
-	// Nobody reads: the loop is blocked sending the first of three events.
-	time.Sleep(20 * time.Millisecond)
+	wake.notify(t) // nobody reads: the loop blocks sending the first of three events
 	closed := make(chan error)
 	go func() { closed <- w.Close() }()
 	select {

@@ -43,9 +43,11 @@ func runHangup(ctx context.Context, c *cli, fs *flag.FlagSet, args []string) err
 	if err != nil {
 		return err
 	}
+	// Started before the timeout's clock, so that a wait that ran out reports at least the
+	// timeout, on the same clock.
+	start := time.Now()
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	start := time.Now()
 	err = ras.HangUp(ctx, conn.Handle)
 	waited := time.Since(start)
 	timedOut := errors.Is(err, ras.ErrHangUpTimeout)
