@@ -296,3 +296,27 @@ func TestLiesAreForFunctionsThatAnswerWithSizes(t *testing.T) {
 	assert.EqualValues(t, errInvalidParameter, ras(procSetLie, uintptr(EnumConnections), 3, 1), "one kind at a time")
 	assert.EqualValues(t, errInvalidParameter, ras(procSetLie, uintptr(EnumConnections), 0, 1), "no kind")
 }
+
+func TestStatisticsAndProjectionCallsAreCountedAndFailOnRequest(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	require.NoError(t, SetProjection(h, Projection{Type: PPP}))
+	for f, call := range map[Func]func() uint32{
+		GetLinkStatistics:   func() uint32 { rc, _ := linkStats(h, 1); return rc },
+		GetProjectionInfoEx: func() uint32 { rc, _ := projectionEx(h, exBuffer(projInfoSize, version601), projInfoSize); return rc },
+		GetProjectionInfo:   func() uint32 { rc, _, _ := projectionW(h, raspPppIp, pppIPSize, pppIPSize); return rc },
+	} {
+		require.NoError(t, ResetCalls())
+		assert.EqualValues(t, 0, call(), f)
+		assert.EqualValues(t, 0, call(), f)
+		assert.EqualValues(t, 2, Calls(f), f)
+		assert.Zero(t, Calls(GetConnectStatus), "%v counts as itself", f)
+		require.NoError(t, FailNth(f, 2, errUnknown))
+		assert.EqualValues(t, 0, call(), f)
+		assert.EqualValues(t, errUnknown, call(), f)
+		require.NoError(t, FailAlways(f, errRasmanInit))
+		assert.EqualValues(t, errRasmanInit, call(), f)
+		require.NoError(t, ClearFaults())
+		assert.EqualValues(t, 0, call(), f)
+	}
+}

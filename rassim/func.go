@@ -27,14 +27,17 @@ func (p Profile) String() string {
 type Func uint32
 
 const (
-	EnumConnections         Func = 0 // RasEnumConnectionsW and RasEnumConnectionsA
-	GetConnectStatus        Func = 1 // RasGetConnectStatusW and RasGetConnectStatusA
-	HangUp                  Func = 2 // RasHangUpW and RasHangUpA
-	ConnectionNotification  Func = 3 // RasConnectionNotificationW and RasConnectionNotificationA
-	GetErrorString          Func = 4 // RasGetErrorStringW and RasGetErrorStringA
-	GetSubEntryHandle       Func = 5 // RasGetSubEntryHandleW and RasGetSubEntryHandleA
-	GetConnectionStatistics Func = 6 // RasGetConnectionStatistics
-	EnumEntries             Func = 7 // RasEnumEntriesW and RasEnumEntriesA
+	EnumConnections         Func = 0  // RasEnumConnectionsW and RasEnumConnectionsA
+	GetConnectStatus        Func = 1  // RasGetConnectStatusW and RasGetConnectStatusA
+	HangUp                  Func = 2  // RasHangUpW and RasHangUpA
+	ConnectionNotification  Func = 3  // RasConnectionNotificationW and RasConnectionNotificationA
+	GetErrorString          Func = 4  // RasGetErrorStringW and RasGetErrorStringA
+	GetSubEntryHandle       Func = 5  // RasGetSubEntryHandleW and RasGetSubEntryHandleA
+	GetConnectionStatistics Func = 6  // RasGetConnectionStatistics
+	EnumEntries             Func = 7  // RasEnumEntriesW and RasEnumEntriesA
+	GetLinkStatistics       Func = 8  // RasGetLinkStatistics
+	GetProjectionInfoEx     Func = 9  // RasGetProjectionInfoEx
+	GetProjectionInfo       Func = 10 // RasGetProjectionInfoW
 )
 
 var funcNames = [...]string{
@@ -46,6 +49,9 @@ var funcNames = [...]string{
 	GetSubEntryHandle:       "GetSubEntryHandle",
 	GetConnectionStatistics: "GetConnectionStatistics",
 	EnumEntries:             "EnumEntries",
+	GetLinkStatistics:       "GetLinkStatistics",
+	GetProjectionInfoEx:     "GetProjectionInfoEx",
+	GetProjectionInfo:       "GetProjectionInfo",
 }
 
 // String returns the function's name without the Ras prefix and the A/W suffix, or its number.
@@ -67,4 +73,36 @@ const (
 	FieldPhoneNumber                    // szPhoneNumber (RasGetConnectStatus)
 
 	allFields = FieldEntry | FieldDeviceType | FieldDeviceName | FieldPhonebook | FieldPhoneNumber
+)
+
+// ProjectionType is what a connection is projected as: RAS_PROJECTION_INFO's type, or none yet.
+type ProjectionType uint32
+
+const (
+	NotProjected ProjectionType = 0 // the projection calls answer 730 ERROR_PROJECTION_NOT_COMPLETE
+	PPP          ProjectionType = 1 // PROJECTION_INFO_TYPE_PPP
+	IKEv2        ProjectionType = 2 // PROJECTION_INFO_TYPE_IKEv2
+)
+
+// String returns "none", "ppp" or "ikev2", or the type's number.
+func (p ProjectionType) String() string {
+	switch p {
+	case NotProjected:
+		return "none"
+	case PPP:
+		return "ppp"
+	case IKEv2:
+		return "ikev2"
+	}
+	return "ProjectionType(" + strconv.FormatUint(uint64(p), 10) + ")"
+}
+
+// Protocols is a set of IP protocols a connection's entry may configure.
+type Protocols uint32
+
+const (
+	IPv4 Protocols = 1 << iota // RASP_PppIp
+	IPv6                       // RASP_PppIpv6
+
+	allProtocols = IPv4 | IPv6
 )

@@ -33,6 +33,9 @@ var (
 	procSubEntryHandleW   = rasapi32.NewProc("RasGetSubEntryHandleW")
 	procSubEntryHandleA   = rasapi32.NewProc("RasGetSubEntryHandleA")
 	procStatistics        = rasapi32.NewProc("RasGetConnectionStatistics")
+	procLinkStatistics    = rasapi32.NewProc("RasGetLinkStatistics")
+	procProjectionEx      = rasapi32.NewProc("RasGetProjectionInfoEx")
+	procProjectionW       = rasapi32.NewProc("RasGetProjectionInfoW")
 	procEnumEntriesW      = rasapi32.NewProc("RasEnumEntriesW")
 	procEnumEntriesA      = rasapi32.NewProc("RasEnumEntriesA")
 	procHoldLock          = rasapi32.NewProc("RasSimHoldLock")
@@ -56,6 +59,8 @@ const (
 	errUnknown            = 635
 	errNoConnection       = 668
 	errRasmanInit         = 711
+	errNotProjected       = 730 // ERROR_PROJECTION_NOT_COMPLETE
+	errNotConfigured      = 731 // ERROR_PROTOCOL_NOT_CONFIGURED
 	eInvalidArg           = 0x80070057
 )
 
@@ -330,7 +335,10 @@ func repeated(s string, n int) string {
 
 // ---- a second process --------------------------------------------------------------------------
 
-const childEnv = "RASSIM_TEST_CHILD"
+const (
+	childEnv  = "RASSIM_TEST_CHILD"
+	handleEnv = "RASSIM_TEST_HANDLE" // the connection a child looks at
+)
 
 func TestMain(m *testing.M) {
 	if role := os.Getenv(childEnv); role != "" {
@@ -362,6 +370,8 @@ func child(role string) int {
 		if ras(procHoldLock) != 0 {
 			return 2
 		}
+	case "projection": // prints what a Windows without the Ex call tells of connection $RASSIM_TEST_HANDLE
+		return printProjectionW(os.Getenv(handleEnv))
 	default:
 		return 3
 	}

@@ -17,7 +17,7 @@ import (
 // The simulator's RasSimVersion answers these.
 const (
 	simMagic   = 0x4D495352 // "RSIM"
-	simVersion = 2
+	simVersion = 3
 )
 
 // RasSimSetLie's kinds.
@@ -366,18 +366,19 @@ func ReuseHandle(h uintptr) error {
 	return call(procReuseHandle, h)
 }
 
-// SetGoneCode sets what RasGetConnectStatus and RasHangUp answer for a handle that is gone (after
-// its linger) or never existed, and RasHangUp for one already hung up: 6 ERROR_INVALID_HANDLE
-// (the default) or 668 ERROR_NO_CONNECTION, which Windows may answer instead. A NULL handle
-// always gives 6. Any other code gives ERROR_INVALID_PARAMETER.
+// SetGoneCode sets what RasGetConnectStatus, RasHangUp, RasGetLinkStatistics,
+// RasGetProjectionInfoEx and RasGetProjectionInfoW answer for a handle that is gone (after its
+// linger) or never existed, and RasHangUp for one already hung up: 6 ERROR_INVALID_HANDLE (the
+// default) or 668 ERROR_NO_CONNECTION, which Windows may answer instead. A NULL handle always
+// gives 6. Any other code gives ERROR_INVALID_PARAMETER.
 func SetGoneCode(code uint32) error {
 	return call(procSetGoneCode, uintptr(code))
 }
 
 // LieNeeded makes every ERROR_BUFFER_TOO_SMALL answer of f, real or injected, write bytes to
 // *lpcb: a size that need not fit anything, such as 0xFFFFFFF0, on which n + header wraps on 386.
-// For EnumConnections and EnumEntries; other functions give ERROR_INVALID_PARAMETER. ClearFaults
-// and Reset end it.
+// For EnumConnections, EnumEntries, GetProjectionInfoEx and GetProjectionInfo; other functions
+// give ERROR_INVALID_PARAMETER. ClearFaults and Reset end it.
 func LieNeeded(f Func, bytes uint32) error {
 	return call(procSetLie, uintptr(f), lieNeeded, uintptr(bytes))
 }

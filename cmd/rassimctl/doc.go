@@ -12,6 +12,8 @@
 //	rassimctl drop HANDLE [ERROR]
 //	rassimctl list
 //	rassimctl hold
+//	rassimctl stats HANDLE [--sub N] [--bytes-sent N] [--rate-bytes-sent N/s] ... [--duration DURATION]
+//	rassimctl project HANDLE --type ppp|ikev2|none [--ipv4 ADDR] [--server ADDR]... [--auth NAME] ...
 //	rassimctl reuse HANDLE
 //	rassimctl gone-code CODE
 //	rassimctl lie FUNC needed|count VALUE
@@ -19,7 +21,10 @@
 //	rassimctl notify-delay DURATION
 //	rassimctl registration-per-call on|off
 //
-// add and dial print the new connection's handle. "rassimctl --help" lists the connection flags.
+// add and dial print the new connection's handle. stats sets what RasGetConnectionStatistics
+// (or, with --sub, RasGetLinkStatistics) reports for a connection from now on, counters growing at
+// the rates given; project sets what RasGetProjectionInfoEx and RasGetProjectionInfoW report.
+// "rassimctl --help" lists the connection, stats and projection flags.
 // The commands after hold make the simulator do what Windows may do and it does not by default:
 // reuse a gone handle, answer 668 for one, lie about sizes and counts, signal late and
 // coalesced, keep a registration per call; reset undoes them all.

@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -36,11 +37,19 @@ Usage:
   rassimctl hold                      keep the simulated service until Ctrl-C: it lasts only while
                                       a process has the simulator loaded, so run this in the
                                       background before making connections for other programs
+  rassimctl stats HANDLE [STATS FLAGS]
+                                      set what RasGetConnectionStatistics reports for HANDLE from
+                                      now on (with --sub N: RasGetLinkStatistics for link N)
+  rassimctl project HANDLE --type ppp|ikev2|none [PROJECTION FLAGS]
+                                      set what RasGetProjectionInfoEx and RasGetProjectionInfoW
+                                      report for HANDLE from now on; none: not projected (730)
 
 What Windows may do and the simulator does not unless told (reset undoes all of it):
   rassimctl reuse HANDLE              the next add or dial takes HANDLE, a handle that is gone
   rassimctl gone-code CODE            what a gone handle answers: 6 (the default) or 668
-  rassimctl lie FUNC needed BYTES     every 603 answer of FUNC says it needs BYTES
+  rassimctl lie FUNC needed BYTES     every 603 answer of FUNC says it needs BYTES (FUNC:
+                                      EnumConnections, EnumEntries, GetProjectionInfoEx or
+                                      GetProjectionInfo)
   rassimctl lie FUNC count N          every successful answer of FUNC counts N
                                       (FUNC: EnumConnections or EnumEntries)
   rassimctl clear-faults              no more lies (nor injected faults)
@@ -66,6 +75,43 @@ Connection flags:
   --substate N             RASCONNSUBSTATE (default 0)
   --unterminated FIELDS    comma-separated fields that fill their array with no terminator:
                            entry, device-type, device-name, phonebook, phone
+
+Stats flags (every value not given is 0; numbers are decimal or 0x-hexadecimal):
+  --sub N                  the link (1 to 32) to set; 0 (the default): the whole connection
+  --bytes-sent N           also --bytes-received, --frames-sent, --frames-received
+  --rate-bytes-sent N/s    how fast that counter grows ("/s" optional); it wraps at 2^32 as
+                           Windows' does; also --rate-bytes-received, --rate-frames-sent,
+                           --rate-frames-received
+  --crc-errors N           also --timeout-errors, --alignment-errors, --hardware-overrun-errors,
+                           --framing-errors, --buffer-overrun-errors
+  --compression-in PERCENT also --compression-out
+  --bps N                  the speed, bits per second
+  --duration DURATION      how long it has been connected ("90m"; default 0); it counts on
+
+Projection flags:
+  --type ppp|ikev2|none    required; none takes no other flag
+  --not-configured LIST    comma-separated protocols the entry does not configure: ipv4, ipv6
+                           (RasGetProjectionInfoW answers 731 for each, the Ex call for both)
+  --ipv4 ADDR              the local IPv4 address; --ipv4-server ADDR the server's
+  --ipv4-error CODE        the IPv4 negotiation error; --ipv6-error CODE the IPv6 one
+  --auth NAME|N            ppp: pap, spap, chap, mschap, mschapv2, eap; ikev2:
+                           machine-certificate, eap, psk; or dwAuthenticationProtocol's number
+  --eap-type N             the EAP method's type id
+  --encryption NAME|N      ppp: none, mppe-40, mppe-56, mppe-128 (the CCP options' MPPE bit);
+                           ikev2: des, 3des, aes-128, aes-192, aes-256, aes-gcm-128,
+                           aes-gcm-192, aes-gcm-256, or dwEncryptionMethod's number
+  ppp only:
+  --auth-data N            dwAuthenticationData (a CHAP's RASLCPAD_*), with a numeric --auth
+  --interface-id HEX       the IPv6 interface identifier, 16 hex digits (":" between allowed);
+                           --server-interface-id HEX the server's
+  --ccp-options N          dwCcpOptions (RASCCPO_*), or-ed with --encryption's bit
+  ikev2 only:
+  --ipv6 ADDR              the local IPv6 address; --ipv6-server ADDR the server's
+  --prefix N               the IPv6 prefix length
+  --server ADDR            a server address, IPv4 or IPv6; repeat it (16 of each at most)
+  --ike-flags N            dwFlags (RASIKEv2_FLAGS_*)
+
+Flags may come before or after the operands (handles never start with "-").
 
 Run it with the RASSIM_NAMESPACE of the programs it drives, the simulator's rasapi32.dll next
 to rassimctl.exe, and under Wine WINEDLLOVERRIDES=rasapi32=n.
@@ -96,6 +142,8 @@ var subcommands = map[string]func(ctx context.Context, args []string, stdout, st
 	"drop":    drop,
 	"list":    list,
 	"hold":    hold,
+	"stats":   setStats,
+	"project": project,
 
 	"reuse":                 reuse,
 	"gone-code":             goneCode,
@@ -143,17 +191,24 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args, checks that they hold the operands named in want (the optional ones
-// written "[ERROR]") and that the simulator is loaded, and returns the operands. Help returns
-// flag.ErrHelp; anything else wrong with args, a usageError.
+// parse parses args, flags before or after the operands, checks that they hold the operands
+// named in want (the optional ones written "[ERROR]") and that the simulator is loaded, and
+// returns the operands. Help returns flag.ErrHelp; anything else wrong with args, a usageError.
 func parse(fs *flag.FlagSet, args []string, want ...string) ([]string, error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
+	var ops []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError(err.Error())
 		}
-		return nil, usageError(err.Error())
+		if fs.NArg() == 0 {
+			break
+		}
+		ops = append(ops, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	ops := fs.Args()
 	required := 0
 	for _, w := range want {
 		if !strings.HasPrefix(w, "[") {
@@ -293,23 +348,20 @@ func goneCode(_ context.Context, args []string, _, _ io.Writer) error {
 	return rassim.SetGoneCode(code)
 }
 
-// lieFuncs are the functions lie can make lie, by the names rassim gives them.
-var lieFuncs = []rassim.Func{rassim.EnumConnections, rassim.EnumEntries}
+// lieFuncs are the functions lie can make lie, by the names rassim gives them: all of them about
+// the size they need, the first two also about their count.
+var lieFuncs = []rassim.Func{rassim.EnumConnections, rassim.EnumEntries, rassim.GetProjectionInfoEx, rassim.GetProjectionInfo}
+
+const countLieFuncs = 2
 
 func lie(_ context.Context, args []string, _, _ io.Writer) error {
 	ops, err := parse(newFlags("lie"), args, "FUNC", "KIND", "VALUE")
 	if err != nil {
 		return err
 	}
-	var f rassim.Func
-	found := false
-	for _, lf := range lieFuncs {
-		if strings.EqualFold(lf.String(), ops[0]) {
-			f, found = lf, true
-		}
-	}
-	if !found {
-		return usageError(fmt.Sprintf("FUNC %q: EnumConnections or EnumEntries", ops[0]))
+	i := slices.IndexFunc(lieFuncs, func(f rassim.Func) bool { return strings.EqualFold(f.String(), ops[0]) })
+	if i < 0 {
+		return usageError(fmt.Sprintf("FUNC %q: EnumConnections, EnumEntries, GetProjectionInfoEx or GetProjectionInfo", ops[0]))
 	}
 	v, err := parseNumber(ops[2], "VALUE")
 	if err != nil {
@@ -317,9 +369,12 @@ func lie(_ context.Context, args []string, _, _ io.Writer) error {
 	}
 	switch ops[1] {
 	case "needed":
-		return rassim.LieNeeded(f, v)
+		return rassim.LieNeeded(lieFuncs[i], v)
 	case "count":
-		return rassim.LieCount(f, v)
+		if i >= countLieFuncs {
+			return usageError(fmt.Sprintf("%v answers no count: lie about its count with EnumConnections or EnumEntries", lieFuncs[i]))
+		}
+		return rassim.LieCount(lieFuncs[i], v)
 	}
 	return usageError(fmt.Sprintf("KIND %q: needed or count", ops[1]))
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"net/netip"
 	"os"
 	"strings"
@@ -26,6 +27,10 @@ var (
 	procEnumConns      = rasapi32.NewProc("RasEnumConnectionsW")
 	procEnumEntries    = rasapi32.NewProc("RasEnumEntriesW")
 	procNotification   = rasapi32.NewProc("RasConnectionNotificationW")
+	procStatistics     = rasapi32.NewProc("RasGetConnectionStatistics")
+	procLinkStatistics = rasapi32.NewProc("RasGetLinkStatistics")
+	procProjectionEx   = rasapi32.NewProc("RasGetProjectionInfoEx")
+	procProjectionW    = rasapi32.NewProc("RasGetProjectionInfoW")
 	invalidHandleValue = ^uintptr(0)
 )
 
@@ -171,12 +176,34 @@ func TestUsageErrorsExitWithStatus2(t *testing.T) {
 		{[]string{"add", "--unterminated", "entry,name"}, `--unterminated "name": entry, device-type, device-name, phonebook or phone`},
 		{[]string{"reuse"}, "rassimctl reuse: missing HANDLE"},
 		{[]string{"gone-code", "87"}, "CODE 87: 6 or 668"},
-		{[]string{"lie", "HangUp", "needed", "1"}, `FUNC "HangUp": EnumConnections or EnumEntries`},
+		{[]string{"lie", "HangUp", "needed", "1"}, `FUNC "HangUp": EnumConnections, EnumEntries, GetProjectionInfoEx or GetProjectionInfo`},
+		{[]string{"lie", "GetProjectionInfoEx", "count", "1"}, "GetProjectionInfoEx answers no count"},
 		{[]string{"lie", "EnumConnections", "maybe", "1"}, `KIND "maybe": needed or count`},
 		{[]string{"lie", "EnumConnections", "needed"}, "missing VALUE"},
 		{[]string{"clear-faults", "now"}, `unexpected argument "now"`},
 		{[]string{"notify-delay", "soon"}, `DURATION "soon": not a duration`},
 		{[]string{"registration-per-call", "yes"}, `"yes": on or off`},
+		{[]string{"stats"}, "rassimctl stats: missing HANDLE"},
+		{[]string{"stats", "0x801", "--bytes-sent", "lots"}, `invalid value "lots" for flag -bytes-sent: "lots": not a number`},
+		{[]string{"stats", "0x801", "--rate-bytes-sent", "5/min"}, `"5/min": not a number per second`},
+		{[]string{"stats", "0x801", "--crc-errors", "0x100000000"}, "not a number"},
+		{[]string{"stats", "0x801", "--duration", "50d"}, `invalid value "50d" for flag -duration`},
+		{[]string{"stats", "0x801", "--duration", "1200h"}, "--duration 1200h0m0s: 0 to 2^32-1 milliseconds"},
+		{[]string{"stats", "0x801", "--rate-crc-errors", "1"}, "flag provided but not defined: -rate-crc-errors"},
+		{[]string{"project", "0x801"}, "missing --type (ppp, ikev2 or none)"},
+		{[]string{"project", "0x801", "--type", "l2tp"}, `--type "l2tp": ppp, ikev2 or none`},
+		{[]string{"project", "0x801", "--type", "none", "--ipv4", "10.0.0.2"}, "--ipv4: --type none takes no other flag"},
+		{[]string{"project", "0x801", "--type", "ppp", "--prefix", "64"}, "--prefix: not reported for --type ppp"},
+		{[]string{"project", "0x801", "--type", "ikev2", "--interface-id", "0011223344556677"}, "--interface-id: not reported for --type ikev2"},
+		{[]string{"project", "0x801", "--type", "ppp", "--interface-id", "0011:2233"}, `--interface-id "0011:2233": 8 bytes as 16 hex digits`},
+		{[]string{"project", "0x801", "--type", "ikev2", "--server", "vpn.example.com"}, `invalid value "vpn.example.com" for flag -server`},
+		{[]string{"project", "0x801", "--type", "ppp", "--ipv4", "ten"}, "--ipv4: ParseAddr"},
+		{[]string{"project", "0x801", "--type", "ppp", "--not-configured", "ipx"}, `--not-configured "ipx": ipv4 or ipv6`},
+		{[]string{"project", "0x801", "--type", "ppp", "--auth", "psk"}, `--auth "psk": pap, spap, chap, mschap, mschapv2, eap or a number for ppp`},
+		{[]string{"project", "0x801", "--type", "ikev2", "--auth", "mschapv2"}, `--auth "mschapv2": machine-certificate, eap, psk or a number for ikev2`},
+		{[]string{"project", "0x801", "--type", "ppp", "--auth", "chap", "--auth-data", "5"}, "--auth-data goes with a numeric --auth"},
+		{[]string{"project", "0x801", "--type", "ppp", "--encryption", "aes-256"}, `--encryption "aes-256": none, mppe-40, mppe-56 or mppe-128 for ppp`},
+		{[]string{"project", "0x801", "--type", "ikev2", "--encryption", "mppe-128"}, `--encryption "mppe-128": des, 3des`},
 	} {
 		code, stdout, stderr := rassimctl(tc.args...)
 		assert.Equal(t, 2, code, tc.args)
@@ -318,4 +345,103 @@ func TestUnterminatedFillsTheNamedFields(t *testing.T) {
 	st, err := ras.Status(h)
 	require.NoError(t, err)
 	assert.Equal(t, strings.Repeat("vpn.example.com", 9)[:129], st.PhoneNumber)
+}
+
+// stats calls RasGetConnectionStatistics (sub 0) or RasGetLinkStatistics and returns its answer
+// and RAS_STATS's 15 DWORDs.
+func stats(h ras.Handle, sub uint32) (uint32, [15]uint32) {
+	st := [15]uint32{60}
+	if sub == 0 {
+		return rasCall(procStatistics, uintptr(h), uintptr(unsafe.Pointer(&st))), st
+	}
+	return rasCall(procLinkStatistics, uintptr(h), uintptr(sub), uintptr(unsafe.Pointer(&st))), st
+}
+
+func TestStatsSetsWhatStatisticsReport(t *testing.T) {
+	useSim(t)
+	h := handle(t, "add", "--entry", "Office VPN")
+	code, _, stderr := rassimctl("stats", h.String(), "--bytes-sent", "100", "--bytes-received", "0x200", "--frames-sent", "3",
+		"--frames-received", "4", "--crc-errors", "5", "--timeout-errors", "6", "--alignment-errors", "7",
+		"--hardware-overrun-errors", "8", "--framing-errors", "9", "--buffer-overrun-errors", "10",
+		"--compression-in", "11", "--compression-out", "12", "--bps", "64000", "--duration", "1h")
+	require.Equal(t, 0, code, stderr)
+	rc, st := stats(h, 0)
+	require.EqualValues(t, 0, rc)
+	assert.Equal(t, []uint32{100, 0x200, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 64000}, st[1:14])
+	assert.GreaterOrEqual(t, st[14], uint32(3_600_000), "dwConnectDuration counts on from an hour")
+	assert.Less(t, st[14], uint32(3_600_000+60_000))
+
+	require.NoError(t, rassim.AddLink(uintptr(h)))
+	code, _, stderr = rassimctl("stats", "--sub", "2", h.String(), "--frames-received", "0xFFFFFFF0",
+		"--rate-frames-received", "1000000/s")
+	require.Equal(t, 0, code, "flags before and after HANDLE: %s", stderr)
+	rc, st = stats(h, 2)
+	require.EqualValues(t, 0, rc)
+	assert.EqualValues(t, 0, st[13], "values not given are 0")
+	assert.Eventually(t, func() bool { _, st := stats(h, 2); return st[4] < 0xFFFFFFF0 }, 5*time.Second, time.Millisecond,
+		"at a million a second the counter wraps within a millisecond")
+	rc, st = stats(h, 0)
+	require.EqualValues(t, 0, rc)
+	assert.EqualValues(t, 100, st[1], "the connection's are apart from link 2's")
+
+	code, _, stderr = rassimctl("stats", "0x12345", "--bytes-sent", "1")
+	assert.Equal(t, 1, code, "an unknown handle")
+	assert.Contains(t, stderr, "rassimctl stats: rassim: RasSimSetStats: ")
+	code, _, _ = rassimctl("stats", h.String(), "--sub", "33")
+	assert.Equal(t, 1, code, "32 links at most")
+}
+
+func TestProjectSetsWhatProjectionReports(t *testing.T) {
+	useSim(t)
+	h := handle(t, "add", "--entry", "Office VPN")
+	code, _, stderr := rassimctl("project", h.String(), "--type", "ikev2", "--ipv4", "10.0.0.2", "--ipv4-server", "10.0.0.1",
+		"--ipv6", "2001:db8::2", "--ipv6-server", "2001:db8::1", "--prefix", "64", "--server", "192.0.2.1",
+		"--server", "2001:db8::53", "--server", "192.0.2.2", "--auth", "eap", "--eap-type", "26",
+		"--encryption", "aes-256", "--ike-flags", "3", "--ipv4-error", "0", "--ipv6-error", "0")
+	require.Equal(t, 0, code, stderr)
+	buf := make([]byte, 108+2*4+16)
+	buf[0] = 4 // RASAPIVERSION_601
+	size := uint32(len(buf))
+	require.EqualValues(t, 0, rasCall(procProjectionEx, uintptr(h), uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&size))))
+	u32 := func(off int) uint32 { return binary.LittleEndian.Uint32(buf[off:]) }
+	assert.EqualValues(t, 2, u32(4), "PROJECTION_INFO_TYPE_IKEv2")
+	assert.Equal(t, []byte{10, 0, 0, 2}, buf[12:16])
+	assert.Equal(t, netip.MustParseAddr("2001:db8::1").AsSlice(), buf[40:56])
+	assert.EqualValues(t, 64, u32(56), "dwPrefixLength")
+	assert.EqualValues(t, 2, u32(60), "RASIKEv2_AUTH_EAP")
+	assert.EqualValues(t, 26, u32(64), "dwEapTypeId")
+	assert.EqualValues(t, 3, u32(68), "dwFlags")
+	assert.EqualValues(t, 5, u32(72), "dwEncryptionMethod")
+	assert.EqualValues(t, 2, u32(76), "two IPv4 servers")
+	assert.Equal(t, []byte{192, 0, 2, 1, 192, 0, 2, 2}, buf[108:116], "in the order given")
+	assert.Equal(t, netip.MustParseAddr("2001:db8::53").AsSlice(), buf[116:132])
+
+	code, _, stderr = rassimctl("project", h.String(), "--type", "ppp", "--ipv4", "10.1.2.3", "--auth", "mschapv2",
+		"--encryption", "mppe-128", "--ccp-options", "0x1", "--interface-id", "02:11:22:ff:fe:33:44:55", "--not-configured", "ipv6")
+	require.Equal(t, 0, code, stderr)
+	size = uint32(len(buf))
+	require.EqualValues(t, 0, rasCall(procProjectionEx, uintptr(h), uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&size))))
+	assert.EqualValues(t, 1, u32(4), "PROJECTION_INFO_TYPE_PPP")
+	assert.Equal(t, []byte{0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55}, buf[32:40], "bInterfaceIdentifier")
+	assert.EqualValues(t, 0xC223, u32(56), "RASLCPAP_CHAP")
+	assert.EqualValues(t, 0x81, u32(60), "RASLCPAD_CHAP_MSV2")
+	assert.EqualValues(t, 0x41, u32(100), "dwCcpOptions: MPPE 128 and compression")
+	ip := make([]byte, 80)
+	ip[0] = 80
+	cb := uint32(len(ip))
+	require.EqualValues(t, 0, rasCall(procProjectionW, uintptr(h), 0x8021, uintptr(unsafe.Pointer(&ip[0])), uintptr(unsafe.Pointer(&cb))))
+	assert.Equal(t, "10.1.2.3", windows.UTF16ToString(unsafe.Slice((*uint16)(unsafe.Pointer(&ip[8])), 16)))
+	cb = 28
+	assert.EqualValues(t, 731, rasCall(procProjectionW, uintptr(h), 0x8057, uintptr(unsafe.Pointer(&ip[0])), uintptr(unsafe.Pointer(&cb))),
+		"IPv6 is not configured")
+
+	code, _, stderr = rassimctl("project", h.String(), "--type", "none")
+	require.Equal(t, 0, code, stderr)
+	size = uint32(len(buf))
+	assert.EqualValues(t, 730, rasCall(procProjectionEx, uintptr(h), uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&size))),
+		"not projected")
+
+	code, _, stderr = rassimctl("project", "0x12345", "--type", "ppp")
+	assert.Equal(t, 1, code, "an unknown handle")
+	assert.Contains(t, stderr, "rassimctl project: rassim: RasSimSetProjection: ")
 }

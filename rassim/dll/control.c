@@ -291,7 +291,8 @@ DWORD WINAPI RasSimReuseHandle(HANDLE hrasconn)
     return rc;
 }
 
-/* What RasGetConnectStatus and RasHangUp answer for a handle that is gone or never was. */
+/* What RasGetConnectStatus, RasHangUp, RasGetLinkStatistics and the projection calls answer for
+ * a handle that is gone or never was. */
 DWORD WINAPI RasSimSetGoneCode(DWORD code)
 {
     SERVICE(s);
@@ -342,4 +343,54 @@ DWORD WINAPI RasSimHoldLock(void)
     SERVICE(s);
     sim_lock(s);
     return 0;
+}
+
+/* What RasGetConnectionStatistics (subentry 0) or RasGetLinkStatistics (subentry 1 to 32) report
+ * for h from now on. A link's statistics belong to its sub-entry handle, which this makes if need
+ * be: that link need not be connected yet. */
+DWORD WINAPI RasSimSetStats(HANDLE hrasconn, DWORD subentry, const RASSIM_STATS *stats)
+{
+    SIM_SLOT *sl;
+    DWORD rc = 0, sub = 0;
+    SERVICE(s);
+    if (!stats || stats->dwSize != sizeof(*stats) || subentry > RASSIM_MAX_SUBENTRIES)
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    sl = sim_find(s, (ULONG_PTR)hrasconn);
+    if (!sl)
+        rc = ERROR_INVALID_HANDLE;
+    else if (subentry && !(rc = svc_sub_entry(s, sl, subentry, FALSE, &sub)))
+        sl = sim_find(s, sub);
+    if (!rc) {
+        sl->stats = *stats;
+        sl->stats_at = sim_now();
+    }
+    sim_unlock(s);
+    return rc;
+}
+
+/* The server counts bound what RasGetProjectionInfoEx adds up and copies. */
+static BOOL projection_ok(const RASSIM_PROJECTION *p)
+{
+    return p && p->dwSize == sizeof(*p) && p->dwType <= PROJECTION_INFO_TYPE_IKEV2 &&
+           !(p->dwNotConfigured & ~RASSIM_PROTOCOL_ALL) && p->numIPv4ServerAddresses <= RASSIM_MAX_SERVERS &&
+           p->numIPv6ServerAddresses <= RASSIM_MAX_SERVERS;
+}
+
+/* What the projection calls report for h from now on; type RASSIM_PROJECTION_NONE: not projected. */
+DWORD WINAPI RasSimSetProjection(HANDLE hrasconn, const RASSIM_PROJECTION *projection)
+{
+    SIM_SLOT *sl;
+    DWORD rc = 0;
+    SERVICE(s);
+    if (!projection_ok(projection))
+        return ERROR_INVALID_PARAMETER;
+    sim_lock(s);
+    sl = sim_find(s, (ULONG_PTR)hrasconn);
+    if (sl)
+        sl->projection = *projection;
+    else
+        rc = ERROR_INVALID_HANDLE;
+    sim_unlock(s);
+    return rc;
 }

@@ -25,6 +25,15 @@
 #define RASCN_BANDWIDTH_ADDED 0x4
 #define RASCN_BANDWIDTH_REMOVED 0x8
 
+/* RasGetProjectionInfoW's projections (ras.h; mingw's RASPROJECTION lacks RASP_PppIpv6). */
+#define RASP_PPP_IP 0x8021
+#define RASP_PPP_IPV6 0x8057
+
+/* RAS_PROJECTION_INFO.version and .type (ras.h, 0x601). */
+#define RASAPIVERSION_601 4
+#define PROJECTION_INFO_TYPE_PPP 1
+#define PROJECTION_INFO_TYPE_IKEV2 2
+
 /* RASTUNNELENDPOINT.dwType (ras.h, 0x601). */
 #define RASTUNNELENDPOINT_UNKNOWN 0
 #define RASTUNNELENDPOINT_IPV4 1
@@ -122,6 +131,80 @@ typedef struct {
     DWORD dwConnectDuration;
 } RAS_STATS_SIM;
 
+/* RASPPPIPW; the 0x400 version ends before dwOptions. */
+typedef struct {
+    DWORD dwSize;
+    DWORD dwError;
+    WCHAR szIpAddress[16];
+    WCHAR szServerIpAddress[16];
+    DWORD dwOptions;       /* 0x500 */
+    DWORD dwServerOptions; /* 0x500 */
+} RASPPPIPW_SIM;
+
+typedef struct {
+    DWORD dwSize;
+    DWORD dwError;
+    BYTE LocalInterfaceIdentifier[8];
+    BYTE PeerInterfaceIdentifier[8];
+    BYTE LocalCompressionProtocol[2];
+    BYTE PeerCompressionProtocol[2];
+} RASPPPIPV6_SIM;
+
+/* The 0x601 projection structures. Their RASIPV4ADDR/RASIPV6ADDR (in_addr, in6_addr) are bytes
+ * here, in network order: each starts on a 4-byte boundary, so the layout is the same. */
+typedef struct {
+    DWORD dwIPv4NegotiationError;
+    BYTE ipv4Address[4];
+    BYTE ipv4ServerAddress[4];
+    DWORD dwIPv4Options;
+    DWORD dwIPv4ServerOptions;
+    DWORD dwIPv6NegotiationError;
+    BYTE bInterfaceIdentifier[8];
+    BYTE bServerInterfaceIdentifier[8];
+    BOOL fBundled;
+    BOOL fMultilink;
+    DWORD dwAuthenticationProtocol;
+    DWORD dwAuthenticationData;
+    DWORD dwServerAuthenticationProtocol;
+    DWORD dwServerAuthenticationData;
+    DWORD dwEapTypeId;
+    DWORD dwServerEapTypeId;
+    DWORD dwLcpOptions;
+    DWORD dwLcpServerOptions;
+    DWORD dwCcpError;
+    DWORD dwCcpCompressionAlgorithm;
+    DWORD dwCcpServerCompressionAlgorithm;
+    DWORD dwCcpOptions;
+    DWORD dwCcpServerOptions;
+} RASPPP_PROJECTION_INFO_SIM;
+
+typedef struct {
+    DWORD dwIPv4NegotiationError;
+    BYTE ipv4Address[4];
+    BYTE ipv4ServerAddress[4];
+    DWORD dwIPv6NegotiationError;
+    BYTE ipv6Address[16];
+    BYTE ipv6ServerAddress[16];
+    DWORD dwPrefixLength;
+    DWORD dwAuthenticationProtocol;
+    DWORD dwEapTypeId;
+    DWORD dwFlags;
+    DWORD dwEncryptionMethod;
+    DWORD numIPv4ServerAddresses;
+    BYTE (*ipv4ServerAddresses)[4];
+    DWORD numIPv6ServerAddresses;
+    BYTE (*ipv6ServerAddresses)[16];
+} RASIKEV2_PROJECTION_INFO_SIM;
+
+typedef struct {
+    DWORD version;
+    DWORD type;
+    union {
+        RASPPP_PROJECTION_INFO_SIM ppp;
+        RASIKEV2_PROJECTION_INFO_SIM ikev2;
+    };
+} RAS_PROJECTION_INFO_SIM;
+
 #pragma pack(pop)
 
 #define SIM_ROUND4(n) (((n) + 3u) & ~3u)
@@ -148,6 +231,8 @@ typedef struct {
 #define RASENTRYNAMEW_500 sizeof(RASENTRYNAMEW_SIM)
 #define RASENTRYNAMEA_400 SIM_ROUND4(offsetof(RASENTRYNAMEA_SIM, dwFlags))
 #define RASENTRYNAMEA_500 sizeof(RASENTRYNAMEA_SIM)
+#define RASPPPIPW_400 offsetof(RASPPPIPW_SIM, dwOptions)
+#define RASPPPIPW_500 sizeof(RASPPPIPW_SIM)
 
 /* The sizes Windows documents (see ras-facts.md), pinned per architecture. */
 #ifdef _WIN64
@@ -164,6 +249,9 @@ _Static_assert(RASCONNA_401 == 680, "RASCONNA 0x401");
 _Static_assert(RASCONNA_500 == 696, "RASCONNA 0x500");
 _Static_assert(RASCONNA_501 == 708, "RASCONNA 0x501");
 _Static_assert(RASCONNA_600 == 724, "RASCONNA 0x600");
+_Static_assert(sizeof(RASIKEV2_PROJECTION_INFO_SIM) == 92, "RASIKEV2_PROJECTION_INFO");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, numIPv6ServerAddresses) == 80, "numIPv6ServerAddresses");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, ipv6ServerAddresses) == 84, "ipv6ServerAddresses");
 #else
 _Static_assert(RASCONNW_400 == 816, "RASCONNW 0x400");
 _Static_assert(RASCONNW_401 == 1340, "RASCONNW 0x401");
@@ -178,6 +266,9 @@ _Static_assert(RASCONNA_401 == 676, "RASCONNA 0x401");
 _Static_assert(RASCONNA_500 == 692, "RASCONNA 0x500");
 _Static_assert(RASCONNA_501 == 704, "RASCONNA 0x501");
 _Static_assert(RASCONNA_600 == 720, "RASCONNA 0x600");
+_Static_assert(sizeof(RASIKEV2_PROJECTION_INFO_SIM) == 84, "RASIKEV2_PROJECTION_INFO");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, numIPv6ServerAddresses) == 76, "numIPv6ServerAddresses");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, ipv6ServerAddresses) == 80, "ipv6ServerAddresses");
 #endif
 _Static_assert(offsetof(RASCONNW_SIM, hrasconn) == 4, "RASCONNW hrasconn");
 _Static_assert(RASCONNSTATUSW_400 == 304, "RASCONNSTATUSW 0x400");
@@ -193,5 +284,22 @@ _Static_assert(RASENTRYNAMEW_500 == 1048, "RASENTRYNAMEW 0x500");
 _Static_assert(RASENTRYNAMEA_400 == 264, "RASENTRYNAMEA 0x400");
 _Static_assert(RASENTRYNAMEA_500 == 532, "RASENTRYNAMEA 0x500");
 _Static_assert(sizeof(RAS_STATS_SIM) == 60, "RAS_STATS");
+_Static_assert(RASPPPIPW_400 == 72 && RASPPPIPW_500 == 80, "RASPPPIPW 0x400, 0x500");
+_Static_assert(offsetof(RASPPPIPW_SIM, szServerIpAddress) == 40, "RASPPPIPW szServerIpAddress");
+_Static_assert(sizeof(RASPPPIPV6_SIM) == 28, "RASPPPIPV6");
+_Static_assert(offsetof(RASPPPIPV6_SIM, PeerInterfaceIdentifier) == 16, "RASPPPIPV6 PeerInterfaceIdentifier");
+_Static_assert(sizeof(RASPPP_PROJECTION_INFO_SIM) == 100, "RASPPP_PROJECTION_INFO");
+_Static_assert(offsetof(RASPPP_PROJECTION_INFO_SIM, dwIPv6NegotiationError) == 20, "dwIPv6NegotiationError");
+_Static_assert(offsetof(RASPPP_PROJECTION_INFO_SIM, fBundled) == 40, "fBundled");
+_Static_assert(offsetof(RASPPP_PROJECTION_INFO_SIM, dwCcpError) == 80, "dwCcpError");
+_Static_assert(offsetof(RASPPP_PROJECTION_INFO_SIM, dwCcpServerOptions) == 96, "dwCcpServerOptions");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, ipv6Address) == 16, "ipv6Address");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, dwPrefixLength) == 48, "dwPrefixLength");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, numIPv4ServerAddresses) == 68, "numIPv4ServerAddresses");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, ipv4ServerAddresses) == 72, "ipv4ServerAddresses");
+_Static_assert(sizeof(RAS_PROJECTION_INFO_SIM) == 108, "RAS_PROJECTION_INFO");
+_Static_assert(offsetof(RAS_PROJECTION_INFO_SIM, type) == 4, "RAS_PROJECTION_INFO type");
+_Static_assert(offsetof(RAS_PROJECTION_INFO_SIM, ppp) == 8 && offsetof(RAS_PROJECTION_INFO_SIM, ikev2) == 8,
+               "RAS_PROJECTION_INFO union");
 
 #endif

@@ -364,33 +364,6 @@ DWORD WINAPI RasGetSubEntryHandleA(HANDLE hrasconn, DWORD dwSubEntry, HANDLE *lp
     return get_sub_entry_handle(hrasconn, dwSubEntry, lphrasconn);
 }
 
-/* ---- RasGetConnectionStatistics ----------------------------------------------------------- */
-
-/* E_INVALIDARG for a zero handle, a NULL pointer or a wrong dwSize, as documented. */
-DWORD WINAPI RasGetConnectionStatistics(HANDLE hrasconn, RAS_STATS_SIM *stats)
-{
-    SIM_SHARED *s;
-    SIM_SLOT *sl;
-    DWORD rc = sim_enter(RASSIM_GET_CONNECTION_STATISTICS, &s);
-    LONGLONG since = 0;
-    if (rc)
-        return rc;
-    if (!hrasconn || !stats || stats->dwSize != sizeof(RAS_STATS_SIM))
-        return (DWORD)E_INVALIDARG;
-    sim_lock(s);
-    sl = sim_find(s, (ULONG_PTR)hrasconn);
-    if (!sl)
-        rc = ERROR_INVALID_HANDLE;
-    else if (sl->connected_at)
-        since = sim_now() - sl->connected_at;
-    sim_unlock(s);
-    if (rc)
-        return rc;
-    memset((BYTE *)stats + sizeof(DWORD), 0, sizeof(*stats) - sizeof(DWORD));
-    stats->dwConnectDuration = (DWORD)(since / (sim_ticks(1000) ? sim_ticks(1000) : 1));
-    return 0;
-}
-
 /* ---- RasEnumEntries ----------------------------------------------------------------------- */
 
 /* The simulator has no phone book: every phone book is empty. */

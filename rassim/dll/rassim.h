@@ -10,7 +10,7 @@
 /* ---- The control surface (exports; every one returns 0 or an error code) ---------------- */
 
 #define RASSIM_MAGIC 0x4D495352u  /* "RSIM": RasSimVersion's *magic */
-#define RASSIM_VERSION 2u         /* bumped when the ABI or the shared layout changes */
+#define RASSIM_VERSION 3u         /* bumped when the ABI or the shared layout changes */
 
 #define RASSIM_PROFILE_WIN7 0u
 #define RASSIM_PROFILE_XP 1u
@@ -25,7 +25,10 @@ enum {
     RASSIM_GET_SUB_ENTRY_HANDLE = 5,
     RASSIM_GET_CONNECTION_STATISTICS = 6,
     RASSIM_ENUM_ENTRIES = 7,
-    RASSIM_NFUNCS = 8
+    RASSIM_GET_LINK_STATISTICS = 8,
+    RASSIM_GET_PROJECTION_INFO_EX = 9,
+    RASSIM_GET_PROJECTION_INFO = 10, /* RasGetProjectionInfoW */
+    RASSIM_NFUNCS = 11
 };
 
 /* RASSIM_CONN.dwOptions: which fixed string fields fill their whole array with no NUL. */
@@ -71,6 +74,89 @@ typedef struct {
 _Static_assert(sizeof(RASSIM_CONN) == 1684, "RASSIM_CONN is mirrored in Go");
 _Static_assert(offsetof(RASSIM_CONN, szEntryName) == 100, "RASSIM_CONN is mirrored in Go");
 
+/* What RasGetConnectionStatistics and RasGetLinkStatistics report from now on: RAS_STATS's values
+ * (dwSize aside) as they are now, and how fast the four byte and frame counters grow. Naturally
+ * aligned, the same on every architecture (76 bytes). */
+typedef struct {
+    DWORD dwSize;              /* sizeof(RASSIM_STATS) */
+    DWORD dwBytesXmited;
+    DWORD dwBytesRcved;
+    DWORD dwFramesXmited;
+    DWORD dwFramesRcved;
+    DWORD dwCrcErr;
+    DWORD dwTimeoutErr;
+    DWORD dwAlignmentErr;
+    DWORD dwHardwareOverrunErr;
+    DWORD dwFramingErr;
+    DWORD dwBufferOverrunErr;
+    DWORD dwCompressionRatioIn;
+    DWORD dwCompressionRatioOut;
+    DWORD dwBps;
+    DWORD dwConnectDuration;   /* milliseconds; it goes on counting from here */
+    DWORD dwBytesXmitedPerSec; /* the four counters grow by these, modulo 2^32 */
+    DWORD dwBytesRcvedPerSec;
+    DWORD dwFramesXmitedPerSec;
+    DWORD dwFramesRcvedPerSec;
+} RASSIM_STATS;
+
+_Static_assert(sizeof(RASSIM_STATS) == 76, "RASSIM_STATS is mirrored in Go");
+_Static_assert(offsetof(RASSIM_STATS, dwConnectDuration) == 56, "RASSIM_STATS is RAS_STATS, then the rates");
+
+/* RASSIM_PROJECTION.dwType */
+#define RASSIM_PROJECTION_NONE 0u /* not projected: 730 */
+/* and PROJECTION_INFO_TYPE_PPP (1), PROJECTION_INFO_TYPE_IKEV2 (2) */
+
+/* RASSIM_PROJECTION.dwNotConfigured */
+#define RASSIM_PROTOCOL_IPV4 0x1u
+#define RASSIM_PROTOCOL_IPV6 0x2u
+#define RASSIM_PROTOCOL_ALL 0x3u
+
+#define RASSIM_MAX_SERVERS 16u /* IKEv2 server addresses of each family */
+
+/* A connection's projection: every field of RASPPP_PROJECTION_INFO and RASIKEV2_PROJECTION_INFO
+ * (each type reports its own), the server addresses by value. Addresses are in network order.
+ * Naturally aligned, the same on every architecture (484 bytes). */
+typedef struct {
+    DWORD dwSize;                          /* sizeof(RASSIM_PROJECTION) */
+    DWORD dwType;                          /* RASSIM_PROJECTION_NONE or PROJECTION_INFO_TYPE_* */
+    DWORD dwNotConfigured;                 /* RASSIM_PROTOCOL_*, not configured */
+    DWORD dwIPv4NegotiationError;
+    BYTE ipv4Address[4];
+    BYTE ipv4ServerAddress[4];
+    DWORD dwIPv4Options;                   /* PPP */
+    DWORD dwIPv4ServerOptions;             /* PPP */
+    DWORD dwIPv6NegotiationError;
+    BYTE ipv6Address[16];                  /* IKEv2 */
+    BYTE ipv6ServerAddress[16];            /* IKEv2 */
+    DWORD dwPrefixLength;                  /* IKEv2 */
+    BYTE bInterfaceIdentifier[8];          /* PPP */
+    BYTE bServerInterfaceIdentifier[8];    /* PPP */
+    DWORD fBundled;                        /* PPP */
+    DWORD fMultilink;                      /* PPP */
+    DWORD dwAuthenticationProtocol;
+    DWORD dwAuthenticationData;            /* PPP */
+    DWORD dwServerAuthenticationProtocol;  /* PPP */
+    DWORD dwServerAuthenticationData;      /* PPP */
+    DWORD dwEapTypeId;
+    DWORD dwServerEapTypeId;               /* PPP */
+    DWORD dwLcpOptions;                    /* PPP */
+    DWORD dwLcpServerOptions;              /* PPP */
+    DWORD dwCcpError;                      /* PPP */
+    DWORD dwCcpCompressionAlgorithm;       /* PPP */
+    DWORD dwCcpServerCompressionAlgorithm; /* PPP */
+    DWORD dwCcpOptions;                    /* PPP */
+    DWORD dwCcpServerOptions;              /* PPP */
+    DWORD dwFlags;                         /* IKEv2 */
+    DWORD dwEncryptionMethod;              /* IKEv2 */
+    DWORD numIPv4ServerAddresses;          /* IKEv2, at most RASSIM_MAX_SERVERS */
+    DWORD numIPv6ServerAddresses;          /* IKEv2, at most RASSIM_MAX_SERVERS */
+    BYTE ipv4ServerAddresses[RASSIM_MAX_SERVERS][4];
+    BYTE ipv6ServerAddresses[RASSIM_MAX_SERVERS][16];
+} RASSIM_PROJECTION;
+
+_Static_assert(sizeof(RASSIM_PROJECTION) == 484, "RASSIM_PROJECTION is mirrored in Go");
+_Static_assert(offsetof(RASSIM_PROJECTION, ipv4ServerAddresses) == 164, "RASSIM_PROJECTION is mirrored in Go");
+
 DWORD WINAPI RasSimVersion(DWORD *magic, DWORD *version);
 DWORD WINAPI RasSimReset(DWORD profile);
 DWORD WINAPI RasSimDial(const RASSIM_CONN *conn, HANDLE *hrasconn);
@@ -99,6 +185,8 @@ DWORD WINAPI RasSimSetLie(DWORD func, DWORD kind, DWORD value);
 DWORD WINAPI RasSimSetNotifyDelay(DWORD microseconds);
 DWORD WINAPI RasSimSetRegistrationPerCall(DWORD on);
 DWORD WINAPI RasSimSignals(DWORD *count, DWORD *thread);
+DWORD WINAPI RasSimSetStats(HANDLE hrasconn, DWORD subentry, const RASSIM_STATS *stats);
+DWORD WINAPI RasSimSetProjection(HANDLE hrasconn, const RASSIM_PROJECTION *projection);
 
 /* ---- The simulated RAS service, in a named file mapping -------------------------------- */
 
@@ -129,6 +217,9 @@ typedef struct {
     DWORD chain;         /* the next slot in this handle's bucket, plus one; 0: the last */
     LONGLONG gone_at;    /* QPC ticks: a hung-up connection's handle is invalid from then on */
     LONGLONG connected_at;
+    LONGLONG stats_at;   /* QPC ticks: when stats was set */
+    RASSIM_STATS stats;  /* dwSize 0: never set. A link's are its sub-entry handle's. */
+    RASSIM_PROJECTION projection; /* zeros: not projected */
     RASSIM_CONN conn;    /* szEntryName already holds what RasEnumConnections lists */
 } SIM_SLOT;
 
@@ -169,7 +260,7 @@ typedef struct {
     DWORD next_reg_id;
     DWORD alloc_cursor;
     DWORD nlisted;
-    DWORD gone_code;           /* RasGetConnectStatus and RasHangUp for an unknown handle */
+    DWORD gone_code;           /* what most RAS calls answer for an unknown handle */
     DWORD reuse;               /* the value the next RasSimDial/RasSimAdd takes; 0: a new one */
     DWORD reg_per_call;        /* each RasConnectionNotification call is a registration of its own */
     DWORD notify_delay_us;
@@ -184,11 +275,11 @@ typedef struct {
 } SIM_SHARED;
 
 /* The same layout for 32- and 64-bit processes, which could share one service. */
-_Static_assert(sizeof(SIM_SLOT) == 1736, "SIM_SLOT");
+_Static_assert(sizeof(SIM_SLOT) == 2304, "SIM_SLOT");
 _Static_assert(sizeof(SIM_REG) == 48, "SIM_REG");
-_Static_assert(offsetof(SIM_SHARED, regs) == 16696, "SIM_SHARED");
-_Static_assert(offsetof(SIM_SHARED, slots) == 65848, "SIM_SHARED");
-_Static_assert(sizeof(SIM_SHARED) == 3621176, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, regs) == 16784, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, slots) == 65936, "SIM_SHARED");
+_Static_assert(sizeof(SIM_SHARED) == 4784528, "SIM_SHARED");
 
 /* Events to signal once the lock is released. */
 typedef struct {
@@ -212,6 +303,7 @@ void sim_lock(SIM_SHARED *s);
 void sim_unlock(SIM_SHARED *s);
 LONGLONG sim_now(void);
 LONGLONG sim_ticks(DWORD microseconds);
+ULONGLONG sim_ms(LONGLONG ticks);
 DWORD sim_enter(DWORD func, SIM_SHARED **out);
 SIM_SLOT *sim_find(SIM_SHARED *s, ULONG_PTR h);
 DWORD sim_handle_value(HANDLE h);
@@ -239,6 +331,7 @@ DWORD svc_connect(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
 void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f);
 DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
 DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, DWORD *out);
+SIM_SLOT *svc_find_sub_entry(SIM_SHARED *s, const SIM_SLOT *sl, DWORD i);
 BOOL svc_status_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);
 BOOL svc_conn_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);
 DWORD svc_newest_conn_size(SIM_SHARED *s, BOOL ansi);

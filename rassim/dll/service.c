@@ -158,23 +158,30 @@ DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
     return 0;
 }
 
+/* The slot of sub-entry i of connection sl if its handle was made, else NULL. */
+SIM_SLOT *svc_find_sub_entry(SIM_SHARED *s, const SIM_SLOT *sl, DWORD i)
+{
+    DWORD k;
+    for (k = 0; k < SIM_MAX_SLOTS; k++) {
+        SIM_SLOT *q = &s->slots[k];
+        if (q->hconn && (q->flags & SLOT_SUBENTRY) && q->parent == sl->hconn && q->subentry == i)
+            return q;
+    }
+    return NULL;
+}
+
 /* The handle of sub-entry i of connection sl, the same one on every call. RasGetSubEntryHandle
  * (connected_only) wants a connected connection and a connected link; the control call does not. */
 DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, DWORD *out)
 {
-    SIM_SLOT *sub = NULL, *q;
-    DWORD k;
+    SIM_SLOT *sub;
     if (sl->flags & (SLOT_SUBENTRY | SLOT_HUNG_UP))
         return ERROR_INVALID_HANDLE;
     if (connected_only && !(sl->flags & SLOT_LISTED))
         return ERROR_INVALID_HANDLE;
     if (i == 0 || i > RASSIM_MAX_SUBENTRIES)
         return ERROR_NO_MORE_ITEMS;
-    for (k = 0; k < SIM_MAX_SLOTS && !sub; k++) {
-        q = &s->slots[k];
-        if (q->hconn && (q->flags & SLOT_SUBENTRY) && q->parent == sl->hconn && q->subentry == i)
-            sub = q;
-    }
+    sub = svc_find_sub_entry(s, sl, i);
     if (sub) {
         if (connected_only && (sub->flags & SLOT_HUNG_UP))
             return ERROR_PORT_NOT_OPEN;

@@ -102,6 +102,15 @@ LONGLONG sim_ticks(DWORD microseconds)
     return (LONGLONG)microseconds * g_freq / 1000000;
 }
 
+/* Whole milliseconds in ticks, 0 for none: whole seconds and the rest apart, so that no product
+ * overflows however long the ticks. */
+ULONGLONG sim_ms(LONGLONG ticks)
+{
+    if (ticks <= 0 || g_freq <= 0)
+        return 0;
+    return (ULONGLONG)(ticks / g_freq) * 1000u + (ULONGLONG)(ticks % g_freq) * 1000u / (ULONGLONG)g_freq;
+}
+
 /* ---- the lock ---------------------------------------------------------------------------- */
 
 /* A spinlock in the shared memory: one interlocked instruction when uncontended, no kernel object.
@@ -187,10 +196,12 @@ DWORD sim_enter(DWORD func, SIM_SHARED **out)
 }
 
 /* The functions that answer with a size (*lpcb) and a count, and so can lie about them. Calls that
- * size by *lpcb without a count (RasGetProjectionInfoEx) take RASSIM_LIE_NEEDED only. */
+ * size by *lpcb without a count (the projection calls) take RASSIM_LIE_NEEDED only. */
 static const DWORD lie_kinds[RASSIM_NFUNCS] = {
     [RASSIM_ENUM_CONNECTIONS] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT,
     [RASSIM_ENUM_ENTRIES] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT,
+    [RASSIM_GET_PROJECTION_INFO_EX] = RASSIM_LIE_NEEDED,
+    [RASSIM_GET_PROJECTION_INFO] = RASSIM_LIE_NEEDED,
 };
 
 BOOL sim_lie_allowed(DWORD func, DWORD kind)
