@@ -70,3 +70,27 @@ func TestBuiltinNotifyFailsWithAClearError(t *testing.T) {
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_FUNCTION, "Wine's stub answers 1")
 	assert.ErrorContains(t, err, "RasConnectionNotificationW")
 }
+
+func TestBuiltinStatisticsFailWithItsCode(t *testing.T) {
+	requireBackend(t, "builtin")
+	_, err := Statistics(0x1234)
+	assert.ErrorIs(t, err, windows.Errno(635), "Wine's stub answers ERROR_UNKNOWN")
+	assert.ErrorContains(t, err, "RasGetConnectionStatistics: error 635")
+	assert.NotErrorIs(t, err, ErrConnectionGone)
+}
+
+func TestBuiltinLinkStatisticsReadZeroesNotGarbage(t *testing.T) {
+	requireBackend(t, "builtin")
+	st, err := LinkStatistics(0x1234, 1)
+	require.NoError(t, err, "Wine's stub answers 0 and writes nothing")
+	assert.Equal(t, Stats{}, st)
+}
+
+func TestBuiltinProjectionIsUnavailable(t *testing.T) {
+	requireBackend(t, "builtin")
+	_, err := Projection(0x1234)
+	assert.ErrorIs(t, err, ErrProjectionUnavailable, "Wine has no RasGetProjectionInfoEx, and its RasGetProjectionInfoW answers 1")
+	assert.ErrorIs(t, err, windows.ERROR_INVALID_FUNCTION)
+	assert.ErrorContains(t, err, "RasGetProjectionInfoW")
+	assert.NotErrorIs(t, err, ErrNotProjected)
+}

@@ -12,23 +12,49 @@ const (
 	errNoConnection  syscall.Errno = 668 // ERROR_NO_CONNECTION
 	errBufferSmall   syscall.Errno = 603 // ERROR_BUFFER_TOO_SMALL
 	errInvalidSize   syscall.Errno = 632 // ERROR_INVALID_SIZE
+
+	errProjectionNotComplete syscall.Errno = 730 // ERROR_PROJECTION_NOT_COMPLETE
+	errProtocolNotConfigured syscall.Errno = 731 // ERROR_PROTOCOL_NOT_CONFIGURED
 )
 
-// Error returns "ras: CALL: error CODE: MESSAGE".
+// Error returns "ras: CALL: error CODE: MESSAGE", with an HRESULT's CODE in hexadecimal.
 func (e *Error) Error() string {
-	if e.Message == "" {
-		return fmt.Sprintf("ras: %s: error %d", e.Call, uint32(e.Code))
+	code := fmt.Sprint(uint32(e.Code))
+	if _, ok := win32Of(e.Code); ok || e.Code >= 1<<31 {
+		code = fmt.Sprintf("%#08x", uint32(e.Code))
 	}
-	return fmt.Sprintf("ras: %s: error %d: %s", e.Call, uint32(e.Code), e.Message)
+	if e.Message == "" {
+		return fmt.Sprintf("ras: %s: error %s", e.Call, code)
+	}
+	return fmt.Sprintf("ras: %s: error %s: %s", e.Call, code, e.Message)
 }
 
 // Unwrap returns the Windows error code.
 func (e *Error) Unwrap() error { return e.Code }
 
 // Is reports whether e is an instance of target: ErrConnectionGone when the call found the
-// connection handle it was given gone.
+// connection handle it was given gone; ErrNotProjected and ErrProtocolNotConfigured for their
+// codes; and for an HRESULT that wraps a Win32 code (RasGetConnectionStatistics answers
+// E_INVALIDARG, 0x80070057), that code (ERROR_INVALID_PARAMETER, 87).
 func (e *Error) Is(target error) bool {
-	return target == ErrConnectionGone && e.connGone
+	switch target {
+	case ErrConnectionGone:
+		return e.connGone
+	case ErrNotProjected:
+		return e.Code == errProjectionNotComplete
+	case ErrProtocolNotConfigured:
+		return e.Code == errProtocolNotConfigured
+	}
+	code, ok := win32Of(e.Code)
+	return ok && target == error(code)
+}
+
+// win32Of returns the Win32 code an HRESULT of FACILITY_WIN32 (0x8007xxxx) carries.
+func win32Of(code syscall.Errno) (syscall.Errno, bool) {
+	if uint32(code)&0xFFFF0000 != 0x80070000 {
+		return 0, false
+	}
+	return code & 0xFFFF, true
 }
 
 // isGoneCode reports whether code is what RAS answers for a connection handle that is gone.

@@ -29,6 +29,10 @@ WIN32 := GOOS=windows GOARCH=386 CGO_ENABLED=1 CC=$(CC32)
 EXEC := -exec $(ROOT)/wine/exec.sh
 SIM64 := $(BUILD)/amd64/rasapi32.dll
 SIM32 := $(BUILD)/386/rasapi32.dll
+# The simulator as a Windows older than 7, which lacks RasGetProjectionInfoEx: beside each one,
+# in vista/, where wine/exec.sh finds it for the tests of the fallback.
+SIMV64 := $(BUILD)/amd64/vista/rasapi32.dll
+SIMV32 := $(BUILD)/386/vista/rasapi32.dll
 SIM_SRC := $(wildcard $(ROOT)/rassim/dll/*.c $(ROOT)/rassim/dll/*.h) $(ROOT)/rassim/dll/rasapi32.def
 SHIM_SRC := $(ROOT)/wine/bcryptprimitives.c $(ROOT)/wine/bcryptprimitives.def
 SHIM64 := $(BUILD)/amd64/bcryptprimitives.dll
@@ -56,7 +60,7 @@ $(SHIM32): $(SHIM_SRC)
 	@mkdir -p $(@D)
 	$(CC32) $(CFLAGS_DLL32) -o $@ $^ -lbcrypt
 
-sim: deps $(SIM64) $(SIM32)
+sim: deps $(SIM64) $(SIM32) $(SIMV64) $(SIMV32)
 
 $(SIM64): $(SIM_SRC)
 	@mkdir -p $(@D)
@@ -65,6 +69,19 @@ $(SIM64): $(SIM_SRC)
 $(SIM32): $(SIM_SRC)
 	@mkdir -p $(@D)
 	$(CC32) $(CFLAGS_DLL32) -o $@ $(filter %.c %.def,$^)
+
+# A Windows without the export, not one whose export fails: the DLL is built without it.
+NO_EX_DEF = grep -v '^ *RasGetProjectionInfoEx *$$' $(ROOT)/rassim/dll/rasapi32.def >$(@D)/rasapi32.def
+
+$(SIMV64): $(SIM_SRC)
+	@mkdir -p $(@D)
+	$(NO_EX_DEF)
+	$(CC64) $(CFLAGS_DLL) -DRASSIM_NO_PROJECTION_EX -o $@ $(filter %.c,$^) $(@D)/rasapi32.def
+
+$(SIMV32): $(SIM_SRC)
+	@mkdir -p $(@D)
+	$(NO_EX_DEF)
+	$(CC32) $(CFLAGS_DLL32) -DRASSIM_NO_PROJECTION_EX -o $@ $(filter %.c,$^) $(@D)/rasapi32.def
 
 build: deps sim
 	cd $(ROOT) && $(WIN64) go build ./...

@@ -1,12 +1,15 @@
 // Package ras gives Go programs the Windows Remote Access Service (RAS): the active dial-up and
-// VPN connections, the status of each, a hang-up that waits until the connection is gone, and a
-// Watcher that reports connections as they come and go.
+// VPN connections, the status of each, their statistics and the addresses they negotiated, a
+// hang-up that waits until the connection is gone, and a Watcher that reports connections as
+// they come and go.
 //
-// It wraps four calls of rasapi32.dll:
+// It wraps these calls of rasapi32.dll:
 //   - RasEnumConnectionsW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasenumconnectionsw
 //   - RasGetConnectStatusW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetconnectstatusw
 //   - RasHangUpW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rashangupw
 //   - RasConnectionNotificationW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasconnectionnotificationw
+//   - RasGetConnectionStatistics and RasGetLinkStatistics (see Statistics)
+//   - RasGetProjectionInfoEx, or RasGetProjectionInfoW where it is missing (see Projection)
 //
 // Struct versions are negotiated with the running Windows: the newest layout this Windows
 // accepts is used, so the fields a version lacks are reported as absent rather than misread.

@@ -183,11 +183,15 @@ func notify(h Handle, event EventHandle, flags NotifyFlags) error {
 func newError(call string, code syscall.Errno) *Error {
 	var buf [512]uint16
 	msg := ""
-	if C.winras_error_string(C.uint32_t(code), (*C.uint16_t)(unsafe.Pointer(&buf[0])), C.uint32_t(len(buf))) == 0 {
+	text := code
+	if w, ok := win32Of(code); ok {
+		text = w // an HRESULT's text is its Win32 code's
+	}
+	if C.winras_error_string(C.uint32_t(text), (*C.uint16_t)(unsafe.Pointer(&buf[0])), C.uint32_t(len(buf))) == 0 {
 		msg = fieldString(buf[:])
 	}
 	if msg == "" {
-		msg = code.Error()
+		msg = text.Error()
 	}
 	return &Error{Call: call, Code: code, Message: strings.TrimSpace(msg)}
 }

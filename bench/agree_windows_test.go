@@ -132,6 +132,36 @@ func TestThreePathsReportTheSameStatusInEveryCase(t *testing.T) {
 	}
 }
 
+func TestThreePathsReportTheSameStatistics(t *testing.T) {
+	useSim(t)
+	hs := setupCase(t, 2, 0)
+	for i, h := range hs {
+		set := uint32(i+1) * 1000
+		require.NoError(t, rassim.SetStats(h, 0, rassim.Stats{
+			BytesSent: set + 1, BytesReceived: set + 2, FramesSent: set + 3, FramesReceived: set + 4, CRCErrors: set + 5,
+			TimeoutErrors: set + 6, AlignmentErrors: set + 7, HardwareOverrunErrors: set + 8, FramingErrors: set + 9,
+			BufferOverrunErrors: set + 10, CompressionRatioIn: set + 11, CompressionRatioOut: set + 12, Bps: set + 13,
+		}))
+		want := peerStats{set + 1, set + 2, set + 3, set + 4, set + 5, set + 6, set + 7, set + 8, set + 9, set + 10, set + 11, set + 12, set + 13}
+
+		lib, err := ras.Statistics(ras.Handle(h))
+		require.NoError(t, err)
+		assert.Equal(t, want[:13], []uint32{lib.BytesSent, lib.BytesReceived, lib.FramesSent, lib.FramesReceived,
+			lib.CRCErrors, lib.TimeoutErrors, lib.AlignmentErrors, lib.HardwareOverrunErrors, lib.FramingErrors,
+			lib.BufferOverrunErrors, lib.CompressionRatioIn, lib.CompressionRatioOut, lib.LinkSpeed}, "library")
+
+		peer, err := peerStatistics(h)
+		require.NoError(t, err)
+		assert.Equal(t, want[:13], peer[:13], "peer")
+
+		f := newFloorStatus([]uintptr{h})
+		floor, err := f.runStats(1)
+		f.free()
+		require.NoError(t, err)
+		assert.Equal(t, want[:13], floor[:13], "floor")
+	}
+}
+
 // The peer follows Microsoft's pattern: a probe, then a fill call, again while connections
 // appear in between.
 func TestPeerProbesThenFillsAndRetriesWhenConnectionsAppear(t *testing.T) {

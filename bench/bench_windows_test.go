@@ -17,17 +17,19 @@ import (
 
 const callsUnit = "calls/op"
 
-// path is one of the three ways, for n connections (Connections) or for handles (Status).
+// path is one of the three ways, for n connections (Connections) or for handles (Status,
+// Statistics).
 type path struct {
-	name string
-	conn func(n int) func(*testing.B)
-	stat func(hs []uintptr) func(*testing.B)
+	name  string
+	conn  func(n int) func(*testing.B)
+	stat  func(hs []uintptr) func(*testing.B)
+	stats func(hs []uintptr) func(*testing.B)
 }
 
 var paths = []path{
-	{"library", libraryConnections, libraryStatus},
-	{"peer", peerConnectionsBench, peerStatusBench},
-	{"floor", floorConnections, floorStatusBench},
+	{"library", libraryConnections, libraryStatus, libraryStatistics},
+	{"peer", peerConnectionsBench, peerStatusBench, peerStatisticsBench},
+	{"floor", floorConnections, floorStatusBench, floorStatisticsBench},
 }
 
 func startTimed(b *testing.B) {
@@ -132,6 +134,49 @@ func floorStatusBench(hs []uintptr) func(*testing.B) {
 
 const rascsConnected = 0x2000
 
+func libraryStatistics(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		_, err := ras.Statistics(ras.Handle(hs[0]))
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			if _, err := ras.Statistics(ras.Handle(hs[i%len(hs)])); err != nil {
+				b.Fatalf("ras.Statistics: %v", err)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func peerStatisticsBench(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		_, err := peerStatistics(hs[0])
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			if _, err := peerStatistics(hs[i%len(hs)]); err != nil {
+				b.Fatalf("peerStatistics: %v", err)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func floorStatisticsBench(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		f := newFloorStatus(hs)
+		defer f.free()
+		_, err := f.runStats(1)
+		require.NoError(b, err)
+		startTimed(b)
+		_, err = f.runStats(b.N)
+		stopTimed(b)
+		if err != nil {
+			b.Fatalf("floor: %v", err)
+		}
+	}
+}
+
 // BenchmarkConnections lists the connections each of the three ways, for every case.
 func BenchmarkConnections(b *testing.B) {
 	useSim(b)
@@ -160,6 +205,25 @@ func BenchmarkStatus(b *testing.B) {
 				hs := setupCase(b, n, cost)
 				for _, p := range paths {
 					b.Run(p.name, p.stat(hs))
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkStatistics reads one connection's statistics each of the three ways, going through
+// the case's connections in turn.
+func BenchmarkStatistics(b *testing.B) {
+	useSim(b)
+	for _, cost := range sweepCosts {
+		for _, n := range sweepConns {
+			if n == 0 {
+				continue
+			}
+			b.Run(caseName(n, cost), func(b *testing.B) {
+				hs := setupCase(b, n, cost)
+				for _, p := range paths {
+					b.Run(p.name, p.stats(hs))
 				}
 			})
 		}

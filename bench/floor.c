@@ -3,6 +3,7 @@
 // The floor (see floor.h). The structs are declared here, packed to 4 bytes as Windows packs
 // them, so that the tests read fields by name and check the peer's hand-written offsets.
 #include <stddef.h>
+#include <string.h>
 #include <windows.h>
 #include <ras.h>
 
@@ -84,6 +85,24 @@ uint32_t floor_status(void *st, const uint64_t *handles, uint32_t n, uint64_t it
 		if (++j == n)
 			j = 0;
 	}
+	return 0;
+}
+
+_Static_assert(sizeof(RAS_STATS) == 60, "RAS_STATS is 60 bytes");
+
+uint32_t floor_stats(const uint64_t *handles, uint32_t n, uint64_t iters, uint32_t *last)
+{
+	RAS_STATS st;
+	uint32_t j = 0;
+	for (uint64_t i = 0; i < iters; i++) {
+		st.dwSize = sizeof st;
+		DWORD rc = RasGetConnectionStatistics((HRASCONN)(uintptr_t)handles[j], &st);
+		if (rc != 0)
+			return rc;
+		if (++j == n)
+			j = 0;
+	}
+	memcpy(last, &st.dwBytesXmited, 14 * sizeof(DWORD));
 	return 0;
 }
 

@@ -17,6 +17,11 @@ uint32_t floor_enum(void *buf, uint32_t cb, uint64_t iters, uint32_t *count);
 // the i-th call. It returns the first nonzero result, or 0.
 uint32_t floor_status(void *st, const uint64_t *handles, uint32_t n, uint64_t iters);
 
+// floor_stats calls RasGetConnectionStatistics iters times with a RAS_STATS, asking about
+// handles[i % n] on the i-th call, and stores the last answer's counters (after dwSize) in
+// last[14]. It returns the first nonzero result, or 0.
+uint32_t floor_stats(const uint64_t *handles, uint32_t n, uint64_t iters, uint32_t *last);
+
 // What the tests read back, by field name rather than by offset: the i-th RASCONNW in buf, or
 // the RASCONNSTATUSW st. which is one of the FLOOR_* field numbers.
 enum {

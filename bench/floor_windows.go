@@ -64,8 +64,8 @@ func (f *floorEnum) conn(i int) floorConn {
 	}
 }
 
-// floorStatus is the floor of RasGetConnectStatusW: one RASCONNSTATUSW, filled in a C loop for
-// each of a list of handles in turn.
+// floorStatus is the floor of RasGetConnectStatusW (one RASCONNSTATUSW, filled in a C loop for
+// each of a list of handles in turn, by run) and of RasGetConnectionStatistics (runStats).
 type floorStatus struct {
 	st      unsafe.Pointer
 	handles *C.uint64_t
@@ -91,6 +91,20 @@ func (f *floorStatus) run(iters int) error {
 func (f *floorStatus) free() {
 	C.free(f.st)
 	C.free(unsafe.Pointer(f.handles))
+}
+
+// runStats calls RasGetConnectionStatistics iters times, on each handle in turn, and returns
+// the last answer's counters.
+func (f *floorStatus) runStats(iters int) ([14]uint32, error) {
+	var last [14]C.uint32_t
+	if rc := C.floor_stats(f.handles, f.n, C.uint64_t(iters), &last[0]); rc != 0 {
+		return [14]uint32{}, syscall.Errno(rc)
+	}
+	var out [14]uint32
+	for i, v := range last {
+		out[i] = uint32(v)
+	}
+	return out, nil
 }
 
 // floorStatusResult is the RASCONNSTATUSW of the last run, read by field name in C.

@@ -74,7 +74,7 @@ func setupCase(tb testing.TB, n int, cost time.Duration) []uintptr {
 // rasCalls is the number of RAS calls, of every function, since the last rassim.ResetCalls.
 func rasCalls() uint64 {
 	var n uint64
-	for f := rassim.EnumConnections; f <= rassim.EnumEntries; f++ {
+	for f := rassim.EnumConnections; f <= rassim.GetProjectionInfo; f++ {
 		n += uint64(rassim.Calls(f))
 	}
 	return n

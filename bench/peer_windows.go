@@ -22,6 +22,7 @@ var (
 	modrasapi32              = windows.NewLazySystemDLL("rasapi32.dll")
 	procRasEnumConnectionsW  = modrasapi32.NewProc("RasEnumConnectionsW")
 	procRasGetConnectStatusW = modrasapi32.NewProc("RasGetConnectStatusW")
+	procRasGetConnStats      = modrasapi32.NewProc("RasGetConnectionStatistics")
 )
 
 const errorBufferTooSmall = 603
@@ -135,6 +136,26 @@ func peerStatus(h uintptr) (peerConnStatus, error) {
 		RemoteEndpoint: endpointAt(b, offRemoteEndpoint),
 		SubState:       binary.LittleEndian.Uint32(b[offSubState:]),
 	}, nil
+}
+
+// RAS_STATS: 15 DWORDs, dwSize first.
+const rasStatsSize = 60
+
+// peerStats is a RAS_STATS: its 14 counters in order, after dwSize.
+type peerStats [14]uint32
+
+// peerStatistics returns the statistics of connection h.
+func peerStatistics(h uintptr) (peerStats, error) {
+	var buf [rasStatsSize]byte
+	binary.LittleEndian.PutUint32(buf[:], rasStatsSize)
+	if r, _, _ := procRasGetConnStats.Call(h, uintptr(unsafe.Pointer(&buf[0]))); r != 0 {
+		return peerStats{}, syscall.Errno(r)
+	}
+	var st peerStats
+	for i := range st {
+		st[i] = binary.LittleEndian.Uint32(buf[4+4*i:])
+	}
+	return st, nil
 }
 
 // readUint reads a pointer-sized value (a HANDLE), which is not aligned in RASCONNW on amd64.

@@ -194,6 +194,14 @@ func TestTable(t *testing.T) {
 			rows = append(rows, pathRow(fmt.Sprintf("Status, %s, %d µs", conns(n), cost/time.Microsecond), s, target))
 		}
 	}
+	for _, cost := range sweepCosts {
+		for _, n := range sweepConns[1:] {
+			hs := setupCase(t, n, cost)
+			s := measure(t, [3]func(*testing.B){paths[0].stats(hs), paths[1].stats(hs), paths[2].stats(hs)})
+			rows = append(rows, pathRow(fmt.Sprintf("Statistics, %s, %d µs", conns(n), cost/time.Microsecond), s,
+				verdict(s[0].calls == 1, "1 call")))
+		}
+	}
 	rows = append(rows, watchRows...)
 
 	var buf bytes.Buffer

@@ -87,6 +87,20 @@ run() {
 	return "$status"
 }
 
+# run_keep is run, and keeps what the command printed in $out.
+run_keep() {
+	show "$@"
+	local status=0
+	out=$(timeout 60 "$wine_run" "$bin/$1.exe" "${@:2}" </dev/null) || status=$?
+	if [ "$status" = 124 ]; then
+		echo "demo: $1 did not finish in 60s" >&2
+		exit 1
+	fi
+	out=${out%$'\r'}
+	printf '%s\n' "$out"
+	return "$status"
+}
+
 # exited waits up to $2 seconds for process $1 to exit, and says whether it did.
 exited() {
 	local deadline=$((SECONDS + $2))
@@ -149,10 +163,11 @@ done
 show_watch 1
 
 say "Two VPN connections come up."
-run rassimctl add --entry "Office VPN" --phone vpn.example.com --device-name "WAN Miniport (IKEv2)" \
+run_keep rassimctl add --entry "Office VPN" --phone vpn.example.com --device-name "WAN Miniport (IKEv2)" \
 	--phonebook 'C:\ProgramData\Microsoft\Network\Connections\Pbk\rasphone.pbk' --flags all_users \
 	--entry-id '{6B29FC40-CA47-1067-B31D-00DD010662DA}' --correlation-id '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}' \
 	--local 192.0.2.10 --remote 203.0.113.5
+office=$out
 show_watch 2
 run rassimctl add --entry "Lab VPN" --phone lab.example.com --device-name "WAN Miniport (SSTP)" \
 	--phonebook 'C:\Users\demo\AppData\Roaming\Microsoft\Network\Connections\Pbk\rasphone.pbk' \
@@ -168,8 +183,18 @@ say "List them, for people and for scripts."
 run rasctl list
 run rasctl list --json
 
-say "The status of one, by name (a handle or, for the dial-up one, its number work too)."
+say "Office VPN's tunnel negotiated its addresses, and carries traffic (the VPN server's side)."
+run rassimctl project "$office" --type ikev2 --ipv4 10.10.0.2 --ipv4-server 10.10.0.1 --ipv6 fd00:10::2 \
+	--prefix 64 --server 10.10.0.1 --server 10.10.0.5 --server fd00:10::1 --auth eap --eap-type 26 --encryption aes-256
+run rassimctl stats "$office" --bytes-sent 52428800 --bytes-received 314572800 --rate-bytes-received 1048576 \
+	--frames-sent 41000 --frames-received 230000 --bps 100000000 --duration 42m
+
+say "The status of one, by name (a handle or, for the dial-up one, its number work too), with its addresses."
 run rasctl status "Office VPN"
+run rasctl status "Office VPN" --json
+
+say "What it carried: Windows counts in 32 bits, so the byte counts wrap at 4 GiB."
+run rasctl stats "Office VPN"
 
 say "Hang one up: rasctl returns once RAS no longer reports the connection."
 run rasctl hangup "Lab VPN"

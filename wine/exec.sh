@@ -14,6 +14,13 @@ export WINEPREFIX="${WINEPREFIX:-$root/build/wineprefix}"
 export WINEDEBUG="${WINEDEBUG:--all}"
 if [ -n "${WINRAS_SIM:-}" ]; then
 	cp "$WINRAS_SIM" "$(dirname "$bin")/rasapi32.dll"
+	# The simulator as a Windows without RasGetProjectionInfoEx, for a test that runs itself
+	# again from vista/ (Wine loads a native rasapi32 only from the program's folder).
+	vista=$(dirname "$WINRAS_SIM")/vista/rasapi32.dll
+	if [ -f "$vista" ]; then
+		mkdir -p "$(dirname "$bin")/vista"
+		cp "$vista" "$(dirname "$bin")/vista/rasapi32.dll"
+	fi
 	export WINEDLLOVERRIDES="mscoree,mshtml=;rasapi32=n"
 	export WINRAS_BACKEND=sim
 else

@@ -65,6 +65,42 @@ type statusJSON struct {
 	LocalEndpoint  *string    `json:"local_endpoint"`
 	RemoteEndpoint *string    `json:"remote_endpoint"`
 	SubState       *string    `json:"substate"`
+	// Projection is null when Windows gives none: not projected yet, no IP protocol
+	// configured, or a Windows that cannot tell.
+	Projection *projectionJSON `json:"projection"`
+}
+
+// projectionJSON is what the connection negotiated. ipv6 is null for PPP, which negotiates
+// interface identifiers, not addresses.
+type projectionJSON struct {
+	Protocol         string   `json:"protocol"`
+	IPv4             *string  `json:"ipv4"`
+	IPv6             *string  `json:"ipv6"`
+	ServerAddresses  []string `json:"server_addresses"`
+	IPv6PrefixLength *int     `json:"ipv6_prefix_length"`
+	Authentication   string   `json:"authentication"`
+	Encryption       string   `json:"encryption"`
+}
+
+func newProjectionJSON(p *ras.ProjectionInfo) *projectionJSON {
+	if p == nil {
+		return nil
+	}
+	j := &projectionJSON{
+		Protocol:        p.Protocol.String(),
+		IPv4:            addrJSON(p.IPv4),
+		IPv6:            addrJSON(p.IPv6),
+		ServerAddresses: make([]string, len(p.ServerAddresses)),
+		Authentication:  p.Authentication.String(),
+		Encryption:      p.Encryption.String(),
+	}
+	for i, a := range p.ServerAddresses {
+		j.ServerAddresses[i] = a.String()
+	}
+	if p.IPv6.IsValid() {
+		j.IPv6PrefixLength = &p.IPv6PrefixLength
+	}
+	return j
 }
 
 // errorJSON is a connection's own error: why it failed to connect or dropped.
@@ -73,8 +109,9 @@ type errorJSON struct {
 	Message string `json:"message"`
 }
 
-func newStatusJSON(c ras.Conn, s ras.ConnStatus) statusJSON {
+func newStatusJSON(c ras.Conn, s ras.ConnStatus, p *ras.ProjectionInfo) statusJSON {
 	j := statusJSON{
+		Projection:     newProjectionJSON(p),
 		Connection:     newConnJSON(c),
 		State:          s.State.String(),
 		StateCode:      uint32(s.State),
@@ -125,6 +162,45 @@ const eventTime = "2006-01-02T15:04:05.000000000Z07:00"
 
 func newEventJSON(t time.Time, e ras.Event) eventJSON {
 	return eventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn)}
+}
+
+// statsJSON is stats's answer: RAS's counters as they are, 32-bit.
+type statsJSON struct {
+	Connection            connJSON `json:"connection"`
+	BytesSent             uint32   `json:"bytes_sent"`
+	BytesReceived         uint32   `json:"bytes_received"`
+	FramesSent            uint32   `json:"frames_sent"`
+	FramesReceived        uint32   `json:"frames_received"`
+	CRCErrors             uint32   `json:"crc_errors"`
+	TimeoutErrors         uint32   `json:"timeout_errors"`
+	AlignmentErrors       uint32   `json:"alignment_errors"`
+	HardwareOverrunErrors uint32   `json:"hardware_overrun_errors"`
+	FramingErrors         uint32   `json:"framing_errors"`
+	BufferOverrunErrors   uint32   `json:"buffer_overrun_errors"`
+	CompressionRatioIn    uint32   `json:"compression_ratio_in"`
+	CompressionRatioOut   uint32   `json:"compression_ratio_out"`
+	LinkSpeedBPS          uint32   `json:"link_speed_bps"`
+	DurationMS            int64    `json:"duration_ms"`
+}
+
+func newStatsJSON(c ras.Conn, s ras.Stats) statsJSON {
+	return statsJSON{
+		Connection:            newConnJSON(c),
+		BytesSent:             s.BytesSent,
+		BytesReceived:         s.BytesReceived,
+		FramesSent:            s.FramesSent,
+		FramesReceived:        s.FramesReceived,
+		CRCErrors:             s.CRCErrors,
+		TimeoutErrors:         s.TimeoutErrors,
+		AlignmentErrors:       s.AlignmentErrors,
+		HardwareOverrunErrors: s.HardwareOverrunErrors,
+		FramingErrors:         s.FramingErrors,
+		BufferOverrunErrors:   s.BufferOverrunErrors,
+		CompressionRatioIn:    s.CompressionRatioIn,
+		CompressionRatioOut:   s.CompressionRatioOut,
+		LinkSpeedBPS:          s.LinkSpeed,
+		DurationMS:            s.Duration.Milliseconds(),
+	}
 }
 
 // hangupJSON is hangup's answer.

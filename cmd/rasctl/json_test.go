@@ -84,20 +84,50 @@ func TestStatusJSONOfAWindows7Connection(t *testing.T) {
 	}
 	want := `{"connection": ` + officeVPNJSON + `, "state": "Connected", "state_code": 8192, "error": null,
 		"device_type": "vpn", "device_name": "WAN Miniport (IKEv2)", "phone_number": "vpn.example.com",
-		"local_endpoint": "192.0.2.10", "remote_endpoint": "2001:db8::1", "substate": "Reconnected"}`
-	assert.JSONEq(t, want, jsonOf(t, newStatusJSON(officeVPN, st)))
+		"local_endpoint": "192.0.2.10", "remote_endpoint": "2001:db8::1", "substate": "Reconnected",
+		"projection": {"protocol": "ikev2", "ipv4": "10.0.0.2", "ipv6": "fd00::2", "ipv6_prefix_length": 64,
+			"server_addresses": ["10.0.0.1", "10.0.0.5", "fd00::1"], "authentication": "eap", "encryption": "aes-256"}}`
+	assert.JSONEq(t, want, jsonOf(t, newStatusJSON(officeVPN, st, &ikev2Projection)))
+}
+
+// ikev2Projection is an IKEv2 tunnel with two IPv4 servers and one IPv6 server.
+var ikev2Projection = ras.ProjectionInfo{
+	Protocol: ras.ProtocolIKEv2,
+	IPv4:     netip.MustParseAddr("10.0.0.2"), IPv4Server: netip.MustParseAddr("10.0.0.1"),
+	IPv6: netip.MustParseAddr("fd00::2"), IPv6Server: netip.MustParseAddr("fd00::1"), IPv6PrefixLength: 64,
+	ServerAddresses: []netip.Addr{netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.5"), netip.MustParseAddr("fd00::1")},
+	Authentication:  ras.AuthIKEv2EAP, Encryption: ras.EncryptionAES256,
+}
+
+func TestProjectionJSONOfPPPHasNoIPv6Address(t *testing.T) {
+	ppp := ras.ProjectionInfo{Protocol: ras.ProtocolPPP, IPv4: netip.MustParseAddr("192.168.7.20"),
+		HasInterfaceID: true, InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8},
+		Authentication: ras.AuthMSCHAPv2, Encryption: ras.EncryptionMPPE128}
+	assert.JSONEq(t, `{"protocol": "ppp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
+		"server_addresses": [], "authentication": "mschapv2", "encryption": "mppe-128"}`, jsonOf(t, newProjectionJSON(&ppp)))
+}
+
+func TestStatsJSONHasEveryCounter(t *testing.T) {
+	st := ras.Stats{BytesSent: 1, BytesReceived: 2, FramesSent: 3, FramesReceived: 4, CRCErrors: 5, TimeoutErrors: 6,
+		AlignmentErrors: 7, HardwareOverrunErrors: 8, FramingErrors: 9, BufferOverrunErrors: 10,
+		CompressionRatioIn: 11, CompressionRatioOut: 12, LinkSpeed: 13, Duration: 14 * time.Millisecond}
+	assert.JSONEq(t, `{"connection": `+officeVPNJSON+`, "bytes_sent": 1, "bytes_received": 2, "frames_sent": 3,
+		"frames_received": 4, "crc_errors": 5, "timeout_errors": 6, "alignment_errors": 7,
+		"hardware_overrun_errors": 8, "framing_errors": 9, "buffer_overrun_errors": 10,
+		"compression_ratio_in": 11, "compression_ratio_out": 12, "link_speed_bps": 13, "duration_ms": 14}`,
+		jsonOf(t, newStatsJSON(officeVPN, st)))
 }
 
 func TestStatusJSONGivesNullsForWhatWindowsDoesNotReport(t *testing.T) {
 	st := ras.ConnStatus{State: ras.State(0x3000), Err: &ras.Error{Call: "connection", Code: 651, Message: "The modem reported an error."}}
-	got := jsonOf(t, newStatusJSON(ras.Conn{Handle: 0x7}, st))
+	got := jsonOf(t, newStatusJSON(ras.Conn{Handle: 0x7}, st, nil))
 	for _, field := range []string{
 		`"state": "State(0x3000)"`, `"state_code": 12288`,
 		`"error": {
     "code": 651,
     "message": "The modem reported an error."
   }`,
-		`"local_endpoint": null`, `"remote_endpoint": null`, `"substate": null`,
+		`"local_endpoint": null`, `"remote_endpoint": null`, `"substate": null`, `"projection": null`,
 	} {
 		assert.Contains(t, got, field)
 	}

@@ -5,6 +5,7 @@
 //
 //	rasctl list [--json]
 //	rasctl status TARGET [--json]
+//	rasctl stats TARGET [--json]
 //	rasctl hangup TARGET [--timeout DURATION] [--json]
 //	rasctl watch [--json]
 //
@@ -57,13 +58,14 @@ type command struct {
 }
 
 // commands are the sub-commands in the order the usage lists them; each lives in its own file.
-var commands = []*command{listCommand, statusCommand, hangupCommand, watchCommand}
+var commands = []*command{listCommand, statusCommand, statsCommand, hangupCommand, watchCommand}
 
 const usageText = `rasctl lists, inspects, hangs up and watches Windows RAS (dial-up and VPN) connections.
 
 Usage:
   rasctl list [--json]                                 the active connections
-  rasctl status TARGET [--json]                        one connection's state, error and endpoints
+  rasctl status TARGET [--json]                        one connection's state, error, endpoints and addresses
+  rasctl stats TARGET [--json]                         one connection's traffic, errors, speed and duration
   rasctl hangup TARGET [--timeout DURATION] [--json]   hang up, and wait until the connection is gone
   rasctl watch [--json]                                print connections as they come and go, until Ctrl-C
 

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -138,6 +139,12 @@ func TestStatusOfAConnectionByNameOrHandle(t *testing.T) {
 			"Local endpoint:   192.0.2.10\n"+
 			"Remote endpoint:  203.0.113.5\n"+
 			"Sub-state:        None\n"+
+			"Protocol:         -\n"+
+			"IPv4 address:     -\n"+
+			"IPv6 address:     -\n"+
+			"Servers:          -\n"+
+			"Authentication:   -\n"+
+			"Encryption:       -\n"+
 			"Phonebook:        C:\\ProgramData\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk\n"+
 			"Sub-entry:        0\n"+
 			"Entry ID:         {6B29FC40-CA47-1067-B31D-00DD010662DA}\n"+
@@ -159,7 +166,7 @@ func TestStatusJSONOfAConnectionWithoutAnEntry(t *testing.T) {
 				"correlation_id": "{00000000-0000-0000-0000-000000000000}"},
 			"state": "Connected", "state_code": 8192, "error": null,
 			"device_type": "modem", "device_name": "Standard 56000 bps Modem", "phone_number": "5550123",
-			"local_endpoint": null, "remote_endpoint": null, "substate": "None"}`, r.stdout, target)
+			"local_endpoint": null, "remote_endpoint": null, "substate": "None", "projection": null}`, r.stdout, target)
 	}
 }
 
@@ -206,6 +213,88 @@ func TestStatusOfAConnectionStillDiallingByItsHandle(t *testing.T) {
 	r = rasctl(t, "status", "Lab VPN")
 	assert.Equal(t, 1, r.code)
 	assert.Equal(t, "rasctl status: no active connection is named \"Lab VPN\" (\"rasctl list\" shows them)\n", r.stderr)
+}
+
+func TestStatsPrintsEveryCounter(t *testing.T) {
+	useSim(t, rassim.Win7)
+	office := add(t, simOffice)
+	h, err := strconv.ParseUint(office, 0, 64)
+	require.NoError(t, err)
+	require.NoError(t, rassim.SetStats(uintptr(h), 0, rassim.Stats{
+		BytesSent: 1536, BytesReceived: 3 << 20, FramesSent: 30, FramesReceived: 40, CRCErrors: 1, TimeoutErrors: 2,
+		AlignmentErrors: 3, HardwareOverrunErrors: 4, FramingErrors: 5, BufferOverrunErrors: 6,
+		CompressionRatioIn: 7, CompressionRatioOut: 8, Bps: 100000000, Duration: time.Hour,
+	}))
+	r := rasctl(t, "stats", "Office VPN", "--json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var got map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+	duration, ok := got["duration_ms"].(float64)
+	require.True(t, ok, "duration_ms is a number: %v", got["duration_ms"])
+	assert.GreaterOrEqual(t, duration, float64(3600000))
+	assert.Less(t, duration, float64(3600000+60000), "it goes on counting, not for a minute")
+	delete(got, "duration_ms")
+	assert.Equal(t, office, got["connection"].(map[string]any)["handle"])
+	delete(got, "connection")
+	assert.Equal(t, map[string]any{
+		"bytes_sent": 1536.0, "bytes_received": 3145728.0, "frames_sent": 30.0, "frames_received": 40.0,
+		"crc_errors": 1.0, "timeout_errors": 2.0, "alignment_errors": 3.0, "hardware_overrun_errors": 4.0,
+		"framing_errors": 5.0, "buffer_overrun_errors": 6.0, "compression_ratio_in": 7.0, "compression_ratio_out": 8.0,
+		"link_speed_bps": 100000000.0,
+	}, got)
+
+	r = rasctl(t, "stats", office)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Entry:                    Office VPN\n")
+	assert.Contains(t, r.stdout, "Bytes sent:               1536 (1.5 KiB)\n")
+	assert.Contains(t, r.stdout, "Bytes received:           3145728 (3.0 MiB)\n")
+	assert.Contains(t, r.stdout, "Link speed:               100000000 bps\n")
+	assert.Regexp(t, `Duration: +1h0m\d`, r.stdout)
+}
+
+func TestStatsOfAGoneConnectionExitsWithStatus1(t *testing.T) {
+	useSim(t, rassim.Win7)
+	r := rasctl(t, "stats", "0x7777", "--json")
+	assert.Equal(t, 1, r.code)
+	assert.Empty(t, r.stdout)
+	assert.Contains(t, r.stderr, "rasctl stats: 0x7777: no such connection (any more): ras: RasGetConnectionStatistics: error 6")
+}
+
+func TestStatusJSONGivesTheProjection(t *testing.T) {
+	useSim(t, rassim.Win7)
+	ppp, ike, bare := add(t, simLab), add(t, simOffice), add(t, simDialUp)
+	project := func(target string, p rassim.Projection) {
+		h, err := strconv.ParseUint(target, 0, 64)
+		require.NoError(t, err)
+		require.NoError(t, rassim.SetProjection(uintptr(h), p))
+	}
+	project(ppp, rassim.Projection{Type: rassim.PPP, IPv4: netip.MustParseAddr("192.168.7.20"),
+		IPv4Server: netip.MustParseAddr("192.168.7.1"), InterfaceID: [8]byte{1}, AuthenticationProtocol: 0xC223,
+		AuthenticationData: 0x81, CCPOptions: 0x40})
+	project(ike, rassim.Projection{Type: rassim.IKEv2, IPv4: netip.MustParseAddr("10.0.0.2"), IPv6: netip.MustParseAddr("fd00::2"),
+		IPv6PrefixLength: 64, AuthenticationProtocol: 1, EncryptionMethod: 5,
+		IPv4Servers: []netip.Addr{netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.5")},
+		IPv6Servers: []netip.Addr{netip.MustParseAddr("fd00::1")}})
+	for _, c := range []struct{ target, projection string }{
+		{ppp, `{"protocol": "ppp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
+			"server_addresses": ["192.168.7.1"], "authentication": "mschapv2", "encryption": "mppe-128"}`},
+		{ike, `{"protocol": "ikev2", "ipv4": "10.0.0.2", "ipv6": "fd00::2", "ipv6_prefix_length": 64,
+			"server_addresses": ["10.0.0.1", "10.0.0.5", "fd00::1"], "authentication": "machine-certificate", "encryption": "aes-256"}`},
+		{bare, `null`},
+	} {
+		r := rasctl(t, "status", c.target, "--json")
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Empty(t, r.stderr, "not projected is no failure")
+		var st struct{ Projection json.RawMessage }
+		require.NoError(t, json.Unmarshal([]byte(r.stdout), &st))
+		assert.JSONEq(t, c.projection, string(st.Projection), c.target)
+	}
+	r := rasctl(t, "status", ike)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Protocol:         ikev2\n")
+	assert.Contains(t, r.stdout, "IPv4 address:     10.0.0.2\n")
+	assert.Contains(t, r.stdout, "IPv6 address:     fd00::2\n")
+	assert.Contains(t, r.stdout, "Servers:          10.0.0.1, 10.0.0.5, fd00::1\n")
 }
 
 func TestAmbiguousNamesFailAndListTheHandles(t *testing.T) {

@@ -13,8 +13,9 @@ var statusCommand = &command{
 	name: "status",
 	args: "TARGET [--json]",
 	help: `Shows a connection's state, its own error (why it failed or dropped), its device, and
-where Windows reports them (Windows 7 and later) its tunnel endpoints and sub-state. A handle
-works for a connection still dialling, which "rasctl list" does not show yet.
+where Windows reports them (Windows 7 and later) its tunnel endpoints and sub-state, and what it
+negotiated: its protocol, addresses, authentication and encryption. A handle works for a
+connection still dialling, which "rasctl list" does not show yet.
 
 TARGET is an entry name, the phone number of a connection made without an entry, or a handle
 ("0x1a2b").
@@ -42,8 +43,24 @@ func runStatus(_ context.Context, c *cli, fs *flag.FlagSet, args []string) error
 	if err != nil {
 		return err
 	}
+	proj := projectionOf(c, conn.Handle)
 	if *asJSON {
-		return writeJSON(c.stdout, newStatusJSON(conn, st))
+		return writeJSON(c.stdout, newStatusJSON(conn, st, proj))
 	}
-	return writeStatus(c.stdout, conn, st)
+	return writeStatus(c.stdout, conn, st, proj)
+}
+
+// projectionOf is what connection h negotiated, or nil when Windows gives none. Status is about
+// the state first: a projection call that fails otherwise is said on stderr, and status goes on.
+func projectionOf(c *cli, h ras.Handle) *ras.ProjectionInfo {
+	p, err := ras.Projection(h)
+	switch {
+	case err == nil:
+		return &p
+	case errors.Is(err, ras.ErrNotProjected), errors.Is(err, ras.ErrProtocolNotConfigured),
+		errors.Is(err, ras.ErrProjectionUnavailable):
+	default:
+		fmt.Fprintf(c.stderr, "rasctl status: no addresses: %v\n", err)
+	}
+	return nil
 }

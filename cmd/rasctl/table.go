@@ -44,7 +44,7 @@ func writeConns(w io.Writer, conns []ras.Conn) error {
 
 // writeStatus writes status's answer, one field per line. The connection's own fields are blank
 // for a handle that RAS does not list yet (one still dialling).
-func writeStatus(w io.Writer, c ras.Conn, s ras.ConnStatus) error {
+func writeStatus(w io.Writer, c ras.Conn, s ras.ConnStatus, p *ras.ProjectionInfo) error {
 	connErr := "none"
 	if s.Err != nil {
 		e := newErrorJSON(s.Err)
@@ -74,6 +74,12 @@ func writeStatus(w io.Writer, c ras.Conn, s ras.ConnStatus) error {
 		{"Local endpoint", addrOrDash(s.LocalEndpoint)},
 		{"Remote endpoint", addrOrDash(s.RemoteEndpoint)},
 		{"Sub-state", subState},
+		{"Protocol", projected(p, func(p *ras.ProjectionInfo) string { return p.Protocol.String() })},
+		{"IPv4 address", projected(p, func(p *ras.ProjectionInfo) string { return addrOrDash(p.IPv4) })},
+		{"IPv6 address", projected(p, func(p *ras.ProjectionInfo) string { return addrOrDash(p.IPv6) })},
+		{"Servers", projected(p, serverAddresses)},
+		{"Authentication", projected(p, func(p *ras.ProjectionInfo) string { return p.Authentication.String() })},
+		{"Encryption", projected(p, func(p *ras.ProjectionInfo) string { return p.Encryption.String() })},
 		{"Phonebook", orDash(c.Phonebook)},
 		{"Sub-entry", fmt.Sprint(c.SubEntry)},
 		{"Entry ID", entryID},
@@ -83,6 +89,62 @@ func writeStatus(w io.Writer, c ras.Conn, s ras.ConnStatus) error {
 		fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
 	}
 	return tw.Flush()
+}
+
+// projected is field of p, or "-" when Windows gave no projection.
+func projected(p *ras.ProjectionInfo, field func(*ras.ProjectionInfo) string) string {
+	if p == nil {
+		return "-"
+	}
+	return field(p)
+}
+
+func serverAddresses(p *ras.ProjectionInfo) string {
+	addrs := make([]string, len(p.ServerAddresses))
+	for i, a := range p.ServerAddresses {
+		addrs[i] = a.String()
+	}
+	return orDash(strings.Join(addrs, ", "))
+}
+
+// writeStats writes stats's answer, one counter per line; byte counts in human units too.
+func writeStats(w io.Writer, c ras.Conn, s ras.Stats) error {
+	tw := newTable(w)
+	for _, row := range [][2]string{
+		{"Handle", c.Handle.String()},
+		{"Entry", orDash(c.Name())},
+		{"Bytes sent", bytesText(s.BytesSent)},
+		{"Bytes received", bytesText(s.BytesReceived)},
+		{"Frames sent", fmt.Sprint(s.FramesSent)},
+		{"Frames received", fmt.Sprint(s.FramesReceived)},
+		{"CRC errors", fmt.Sprint(s.CRCErrors)},
+		{"Timeout errors", fmt.Sprint(s.TimeoutErrors)},
+		{"Alignment errors", fmt.Sprint(s.AlignmentErrors)},
+		{"Hardware overrun errors", fmt.Sprint(s.HardwareOverrunErrors)},
+		{"Framing errors", fmt.Sprint(s.FramingErrors)},
+		{"Buffer overrun errors", fmt.Sprint(s.BufferOverrunErrors)},
+		{"Compression ratio in", fmt.Sprintf("%d%%", s.CompressionRatioIn)},
+		{"Compression ratio out", fmt.Sprintf("%d%%", s.CompressionRatioOut)},
+		{"Link speed", fmt.Sprintf("%d bps", s.LinkSpeed)},
+		{"Duration", s.Duration.String()},
+	} {
+		fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
+	}
+	return tw.Flush()
+}
+
+// bytesText is n and, from a KiB on, n in binary units: "1536 (1.5 KiB)".
+func bytesText(n uint32) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprint(n)
+	}
+	v, i := float64(n)/unit, 0
+	for v >= unit && i < 2 {
+		v /= unit
+		i++
+	}
+	return fmt.Sprintf("%d (%.1f %s)", n, v, []string{"KiB", "MiB", "GiB"}[i])
 }
 
 func addrOrDash(a netip.Addr) string {

@@ -1,0 +1,188 @@
+//go:build cgo
+
+package ras
+
+import (
+	"context"
+	"net/netip"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras/rassim"
+)
+
+func ip(s string) netip.Addr { return netip.MustParseAddr(s) }
+
+func project(t *testing.T, h Handle, p rassim.Projection) {
+	t.Helper()
+	require.NoError(t, rassim.SetProjection(uintptr(h), p))
+}
+
+// pppProjection is an L2TP or SSTP tunnel: MS-CHAP v2, 128-bit MPPE, IPv4 and IPv6.
+var pppProjection = rassim.Projection{
+	Type: rassim.PPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
+	InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1},
+	AuthenticationProtocol: 0xC223, AuthenticationData: 0x81, CCPOptions: 0x41,
+}
+
+func TestProjectionOfPPPGivesEveryField(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	project(t, h, pppProjection)
+	p, err := Projection(h)
+	require.NoError(t, err)
+	assert.Equal(t, ProjectionInfo{
+		Protocol: ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
+		InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1}, HasInterfaceID: true,
+		ServerAddresses: []netip.Addr{ip("192.168.7.1")},
+		Authentication:  AuthMSCHAPv2, Encryption: EncryptionMPPE128,
+	}, p)
+}
+
+func TestProjectionOfIKEv2GivesEveryServerAddress(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	// 5 + 3 server addresses take 68 bytes past the 108-byte struct: the call asks for more.
+	v4 := []netip.Addr{ip("10.0.0.1"), ip("10.0.0.5"), ip("10.0.1.1"), ip("10.0.2.1"), ip("10.0.3.1")}
+	v6 := []netip.Addr{ip("fd00::1"), ip("fd00::5"), ip("fd01::1")}
+	project(t, h, rassim.Projection{
+		Type: rassim.IKEv2, IPv4: ip("10.0.0.2"), IPv4Server: ip("10.0.0.1"),
+		IPv6: ip("fd00::2"), IPv6Server: ip("fd00::1"), IPv6PrefixLength: 64,
+		AuthenticationProtocol: 2, EAPTypeID: 26, EncryptionMethod: 5,
+		IPv4Servers: v4, IPv6Servers: v6,
+	})
+	require.NoError(t, rassim.ResetCalls())
+	p, err := Projection(h)
+	require.NoError(t, err)
+	assert.Equal(t, ProjectionInfo{
+		Protocol: ProtocolIKEv2, IPv4: ip("10.0.0.2"), IPv4Server: ip("10.0.0.1"),
+		IPv6: ip("fd00::2"), IPv6Server: ip("fd00::1"), IPv6PrefixLength: 64,
+		ServerAddresses: append(append([]netip.Addr{}, v4...), v6...),
+		Authentication:  AuthIKEv2EAP, EAPType: 26, Encryption: EncryptionAES256,
+	}, p)
+	assert.Equal(t, uint32(2), rassim.Calls(rassim.GetProjectionInfoEx), "108 bytes, 603, then the size asked for")
+}
+
+func TestProjectionGivesNoAddressWhereNegotiationFailed(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	p := pppProjection
+	p.IPv6Error = 733 // ERROR_PPP_NO_PROTOCOLS_CONFIGURED
+	project(t, h, p)
+	got, err := Projection(h)
+	require.NoError(t, err)
+	assert.Equal(t, ip("192.168.7.20"), got.IPv4)
+	assert.NoError(t, got.IPv4Err)
+	assert.False(t, got.HasInterfaceID)
+	assert.ErrorIs(t, got.IPv6Err, windows.Errno(733))
+}
+
+func TestProjectionErrorsCallersCanTellApart(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetLinger(0))
+	dialling := add(t, officeVPN) // connected, but never projected
+	noIP := add(t, officeVPN)
+	project(t, noIP, rassim.Projection{Type: rassim.PPP, NotConfigured: rassim.IPv4 | rassim.IPv6})
+	gone := add(t, officeVPN)
+	require.NoError(t, HangUp(context.Background(), gone))
+
+	for _, c := range []struct {
+		h    Handle
+		is   error
+		code windows.Errno
+	}{{dialling, ErrNotProjected, 730}, {noIP, ErrProtocolNotConfigured, 731}, {gone, ErrConnectionGone, 6}} {
+		_, err := Projection(c.h)
+		assert.ErrorIs(t, err, c.is, "%v", c.h)
+		assert.ErrorIs(t, err, c.code, "%v", c.h)
+		assert.ErrorContains(t, err, "RasGetProjectionInfoEx")
+		for _, other := range []error{ErrNotProjected, ErrProtocolNotConfigured, ErrConnectionGone, ErrProjectionUnavailable} {
+			if other != c.is {
+				assert.NotErrorIs(t, err, other, "%v", c.h)
+			}
+		}
+	}
+}
+
+func TestProjectionRefusesASizeNoServerAddressesNeed(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	project(t, h, pppProjection)
+	require.NoError(t, rassim.FailNth(rassim.GetProjectionInfoEx, 1, uint32(errBufferSmall)))
+	require.NoError(t, rassim.LieNeeded(rassim.GetProjectionInfoEx, 0xFFFFFFF0))
+	_, err := Projection(h)
+	assert.ErrorIs(t, err, errInvalidData)
+	assert.ErrorContains(t, err, "RasGetProjectionInfoEx answered 603 asking for 4294967280 bytes")
+}
+
+// The fallback runs in a process of its own, beside the simulator built without
+// RasGetProjectionInfoEx (wine/exec.sh puts it in vista/): a Windows older than 7.
+const fallbackChild = "WINRAS_TEST_FALLBACK_HANDLES"
+
+func TestProjectionFallsBackWithoutTheExCall(t *testing.T) {
+	if handles := os.Getenv(fallbackChild); handles != "" {
+		fallbackChecks(t, handles)
+		return
+	}
+	useSim(t, rassim.Win7)
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	dir := filepath.Join(filepath.Dir(exe), "vista")
+	_, err = os.Stat(filepath.Join(dir, "rasapi32.dll"))
+	require.NoError(t, err, "wine/exec.sh copies the simulator built without RasGetProjectionInfoEx to vista/")
+	data, err := os.ReadFile(exe)
+	require.NoError(t, err)
+	child := filepath.Join(dir, filepath.Base(exe))
+	require.NoError(t, os.WriteFile(child, data, 0o755))
+
+	ppp := add(t, officeVPN)
+	project(t, ppp, pppProjection)
+	ike := add(t, officeVPN)
+	project(t, ike, rassim.Projection{Type: rassim.IKEv2, IPv4: ip("10.0.0.2"), IPv6: ip("fd00::2:3:4:5"), NotConfigured: rassim.IPv6})
+	unprojected := add(t, officeVPN)
+	noIP := add(t, officeVPN)
+	project(t, noIP, rassim.Projection{Type: rassim.PPP, NotConfigured: rassim.IPv4 | rassim.IPv6})
+
+	cmd := exec.Command(child, "-test.run=^TestProjectionFallsBackWithoutTheExCall$", "-test.v")
+	cmd.Env = append(os.Environ(), fallbackChild+"="+ppp.String()+","+ike.String()+","+unprojected.String()+","+noIP.String())
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "--- PASS: TestProjectionFallsBackWithoutTheExCall")
+}
+
+// fallbackChecks runs in the child: the same simulated service, without the Ex call.
+func fallbackChecks(t *testing.T, handles string) {
+	var hs []Handle
+	for _, s := range strings.Split(handles, ",") {
+		v, err := strconv.ParseUint(s, 0, 64)
+		require.NoError(t, err)
+		hs = append(hs, Handle(v))
+	}
+	require.Len(t, hs, 4)
+	require.Error(t, windows.NewLazyDLL("rasapi32.dll").NewProc("RasGetProjectionInfoEx").Find(), "no Ex export here")
+
+	p, err := Projection(hs[0])
+	require.NoError(t, err)
+	assert.Equal(t, ProjectionInfo{
+		Protocol: ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
+		InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1}, HasInterfaceID: true,
+		ServerAddresses: []netip.Addr{ip("192.168.7.1")},
+	}, p, "the addresses as text, the interface identifiers, and no authentication or encryption")
+
+	p, err = Projection(hs[1])
+	require.NoError(t, err, "IPv6 not configured: IPv4 alone")
+	assert.Equal(t, ProjectionInfo{Protocol: ProtocolPPP, IPv4: ip("10.0.0.2")}, p)
+
+	_, err = Projection(hs[2])
+	assert.ErrorIs(t, err, ErrNotProjected)
+	assert.ErrorContains(t, err, "RasGetProjectionInfoW")
+	_, err = Projection(hs[3])
+	assert.ErrorIs(t, err, ErrProtocolNotConfigured)
+}

@@ -1,0 +1,113 @@
+//go:build cgo
+
+package ras
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras/rassim"
+)
+
+// everyCounter gives each RAS_STATS value a number of its own.
+var everyCounter = rassim.Stats{
+	BytesSent: 1_000_001, BytesReceived: 2_000_002, FramesSent: 3003, FramesReceived: 4004,
+	CRCErrors: 5, TimeoutErrors: 6, AlignmentErrors: 7, HardwareOverrunErrors: 8, FramingErrors: 9,
+	BufferOverrunErrors: 10, CompressionRatioIn: 11, CompressionRatioOut: 12, Bps: 100_000_000,
+	Duration: 90 * time.Second,
+}
+
+func TestStatisticsGivesEveryField(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	require.NoError(t, rassim.SetStats(uintptr(h), 0, everyCounter))
+	st, err := Statistics(h)
+	require.NoError(t, err)
+	// The duration goes on counting on the simulator's clock: 10 s is 10x what any call takes.
+	assert.GreaterOrEqual(t, st.Duration, 90*time.Second)
+	assert.Less(t, st.Duration, 100*time.Second)
+	st.Duration = 0
+	assert.Equal(t, Stats{
+		BytesSent: 1_000_001, BytesReceived: 2_000_002, FramesSent: 3003, FramesReceived: 4004,
+		CRCErrors: 5, TimeoutErrors: 6, AlignmentErrors: 7, HardwareOverrunErrors: 8, FramingErrors: 9,
+		BufferOverrunErrors: 10, CompressionRatioIn: 11, CompressionRatioOut: 12, LinkSpeed: 100_000_000,
+	}, st)
+}
+
+func TestLinkStatisticsAreTheLinksOwn(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	require.NoError(t, rassim.AddLink(uintptr(h)))
+	require.NoError(t, rassim.SetStats(uintptr(h), 2, rassim.Stats{BytesSent: 77, Bps: 56000}))
+	st, err := LinkStatistics(h, 2)
+	require.NoError(t, err)
+	assert.Equal(t, uint32(77), st.BytesSent)
+	assert.Equal(t, uint32(56000), st.LinkSpeed)
+	_, err = LinkStatistics(h, 3)
+	assert.ErrorIs(t, err, windows.Errno(618), "a link that is not connected")
+	assert.ErrorContains(t, err, "RasGetLinkStatistics")
+}
+
+func TestStatisticsOfAGoneConnectionIsErrConnectionGone(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetLinger(0))
+	h := add(t, officeVPN)
+	require.NoError(t, HangUp(context.Background(), h))
+	_, err := Statistics(h)
+	assert.ErrorIs(t, err, ErrConnectionGone)
+	assert.ErrorContains(t, err, "RasGetConnectionStatistics")
+}
+
+func TestStatisticsReadsTheHRESULTOfABadArgument(t *testing.T) {
+	useSim(t, rassim.Win7)
+	_, err := Statistics(0) // documented: E_INVALIDARG for a NULL handle
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "RasGetConnectionStatistics", e.Call)
+	assert.Equal(t, windows.Errno(0x80070057), e.Code)
+	assert.ErrorIs(t, err, windows.ERROR_INVALID_PARAMETER)
+	assert.Equal(t, "ras: RasGetConnectionStatistics: error 0x80070057: The parameter is incorrect.", err.Error())
+	assert.NotErrorIs(t, err, ErrConnectionGone)
+}
+
+func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	var m Meter
+	sample := func(s rassim.Stats) Totals {
+		t.Helper()
+		require.NoError(t, rassim.SetStats(uintptr(h), 0, s))
+		st, err := Statistics(h)
+		require.NoError(t, err)
+		return m.Add(st)
+	}
+	sample(rassim.Stats{BytesSent: 0xFFFFFF00, BytesReceived: 5, FramesSent: 0xFFFFFFFF})
+	got := sample(rassim.Stats{BytesSent: 0x100, BytesReceived: 6, FramesSent: 1})
+	assert.Equal(t, uint64(0x1_0000_0100), got.BytesSent, "0x200 more, across the wrap")
+	assert.Equal(t, uint64(6), got.BytesReceived)
+	assert.Equal(t, uint64(0x1_0000_0001), got.FramesSent)
+}
+
+func TestMeterCountsACounterThatWrapsAsItGrows(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, officeVPN)
+	// 100 MB/s from 20 MB below the wrap: it wraps 200 ms after, on the simulator's clock, and
+	// a byte counter at that rate wraps every 43 s, far more than the second between samples.
+	require.NoError(t, rassim.SetStats(uintptr(h), 0, rassim.Stats{BytesReceived: 0xFFFFFFFF - 20_000_000, BytesReceivedPerSecond: 100_000_000}))
+	var m Meter
+	first, err := Statistics(h)
+	require.NoError(t, err)
+	m.Add(first)
+	time.Sleep(time.Second)
+	second, err := Statistics(h)
+	require.NoError(t, err)
+	total := m.Add(second)
+	require.Less(t, second.BytesReceived, first.BytesReceived, "the counter wrapped")
+	assert.Greater(t, total.BytesReceived, uint64(0xFFFFFFFF), "the total did not")
+	assert.Less(t, total.BytesReceived, uint64(first.BytesReceived)+1_000_000_000, "10x the bytes of a second")
+}
