@@ -37,8 +37,8 @@ static void wait_until(LONGLONG due)
 static void deliver(LATE *e)
 {
     SIM_SHARED *s = g_service;
-    if (e->epoch == (DWORD)s->epoch && SetEvent(e->event))
-        sim_signalled(s);
+    if (e->epoch == (DWORD)s->epoch)
+        sim_signal(s, e->event);
     CloseHandle(e->event);
     InterlockedExchange(&e->state, ENTRY_FREE);
 }

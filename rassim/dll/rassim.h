@@ -317,7 +317,7 @@ void sim_fire(SIM_SHARED *s, SIM_FIRE *f);
 DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags);
 DWORD sim_registrations(SIM_SHARED *s);
 void sim_forget_handle(SIM_SHARED *s, DWORD h);
-void sim_signalled(SIM_SHARED *s);
+BOOL sim_signal(SIM_SHARED *s, HANDLE ev);
 DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count);
 BOOL sim_lie_allowed(DWORD func, DWORD kind);
 void sim_reset(SIM_SHARED *s, DWORD profile);

@@ -362,10 +362,17 @@ static BOOL is_self(DWORD pid, ULONGLONG created)
     return pid == GetCurrentProcessId() && created == g_created;
 }
 
-void sim_signalled(SIM_SHARED *s)
+/* Sets ev and counts it (RasSimSignals). Counted first: a test woken by the event must find the
+ * count it caused. */
+BOOL sim_signal(SIM_SHARED *s, HANDLE ev)
 {
+    LONG thread = InterlockedExchange(&s->signal_thread, (LONG)GetCurrentThreadId());
     InterlockedIncrement(&s->signals);
-    InterlockedExchange(&s->signal_thread, (LONG)GetCurrentThreadId());
+    if (SetEvent(ev))
+        return TRUE;
+    InterlockedDecrement(&s->signals);
+    InterlockedCompareExchange(&s->signal_thread, thread, (LONG)GetCurrentThreadId());
+    return FALSE;
 }
 
 /* A handle of this process to a registration's event, for the caller to close; NULL when its
@@ -396,19 +403,15 @@ static BOOL signal_target(SIM_SHARED *s, const SIM_TARGET *t, const SIM_FIRE *f)
 {
     HANDLE ev;
     BOOL ok;
-    if (!f->due && !t->last && is_self(t->pid, t->created)) {
-        ok = SetEvent((HANDLE)(ULONG_PTR)t->event);
-    } else {
-        ev = target_event(t);
-        if (!ev)
-            return FALSE;
-        if (f->due && sim_defer(s, ev, f->epoch, f->due))
-            return TRUE;
-        ok = SetEvent(ev);
-        CloseHandle(ev);
-    }
-    if (ok)
-        sim_signalled(s);
+    if (!f->due && !t->last && is_self(t->pid, t->created))
+        return sim_signal(s, (HANDLE)(ULONG_PTR)t->event);
+    ev = target_event(t);
+    if (!ev)
+        return FALSE;
+    if (f->due && sim_defer(s, ev, f->epoch, f->due))
+        return TRUE;
+    ok = sim_signal(s, ev);
+    CloseHandle(ev);
     return ok;
 }
 
