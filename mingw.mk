@@ -38,7 +38,7 @@ SHIM_SRC := $(ROOT)/wine/bcryptprimitives.c $(ROOT)/wine/bcryptprimitives.def
 SHIM64 := $(BUILD)/amd64/bcryptprimitives.dll
 SHIM32 := $(BUILD)/386/bcryptprimitives.dll
 # package:target pairs fuzzed briefly by test; go test replays their seed corpora in every run.
-FUZZ := .:FuzzFieldString .:FuzzEndpoint cmd/rasctl:FuzzParseTarget cmd/rasctl:FuzzGUIDString
+FUZZ := internal/wide:FuzzUTF8 .:FuzzEndpoint cmd/rasctl:FuzzParseTarget cmd/rasctl:FuzzGUIDString
 FUZZTIME := 5s
 
 .PHONY: deps deps32 prefix sim build test test-steps demo bench wine-up wine-down
@@ -107,9 +107,9 @@ test: deps deps32 prefix sim
 
 test-steps: wine-up
 	@echo "== native (linux): vet and tests"
-	cd $(ROOT) && go vet ./... && go test ./...
+	cd $(ROOT) && go vet ./... && CGO_ENABLED=1 go test ./...
 	@echo "== native fuzzing, $(FUZZTIME) a target"
-	cd $(ROOT) && for f in $(FUZZ); do go test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) "./$${f%%:*}" || exit 1; done
+	cd $(ROOT) && for f in $(FUZZ); do CGO_ENABLED=1 go test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) "./$${f%%:*}" || exit 1; done
 	@echo "== windows/amd64 and windows/386: vet and build (386 checks the shim's layout asserts)"
 	cd $(ROOT) && $(WIN64) go vet ./... && $(WIN32) go vet ./... && $(WIN32) go build ./...
 	@echo "== windows/amd64 under Wine, Wine's builtin rasapi32"

@@ -108,13 +108,13 @@ func projectionLegacy(p *C.winras_projection) (ProjectionInfo, error) {
 	if p.has_ipv4 != 0 {
 		info.IPv4Err = negotiationError("IPv4 negotiation", p.ipv4_error)
 		for _, f := range []struct {
-			text []uint16
+			text string
 			addr *netip.Addr
 		}{
-			{wchars(&p.ipv4_text[0], len(p.ipv4_text)), &info.IPv4},
-			{wchars(&p.ipv4_server_text[0], len(p.ipv4_server_text)), &info.IPv4Server},
+			{C.GoString(&p.ipv4_text[0]), &info.IPv4},
+			{C.GoString(&p.ipv4_server_text[0]), &info.IPv4Server},
 		} {
-			text := fieldString(f.text)
+			text := f.text
 			if text == "" || info.IPv4Err != nil {
 				continue
 			}

@@ -121,7 +121,15 @@ var ErrNotifyMissed = errors.New("ras: connection notifications missed a change"
 
 // Connections lists the active connections. A connection is listed once RAS has connected it;
 // one still dialling is not (read its state with Status).
-func Connections() ([]Conn, error) { return connections() }
+func Connections() ([]Conn, error) { return appendConnections(nil) }
+
+// AppendConnections appends the active connections to dst and returns the extended slice, as
+// append does, for callers that list often. Given a previous listing as list[:0], it reuses
+// that listing's array and, for each connection where the one it replaces has equal strings,
+// those strings: listing connections that did not change allocates nothing. The Conns in dst's
+// spare capacity are overwritten, as append would; the strings it reuses are immutable, so Conns
+// copied out of the previous listing stay as they were. On error, dst is returned unchanged.
+func AppendConnections(dst []Conn) ([]Conn, error) { return appendConnections(dst) }
 
 // Status returns the status of the connection h.
 //

@@ -12,15 +12,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"syscall"
 	"unsafe"
 )
-
-// wchars views a fixed-size WCHAR array of a shim struct as a Go slice.
-func wchars(p *C.uint16_t, n int) []uint16 {
-	return unsafe.Slice((*uint16)(unsafe.Pointer(p)), n)
-}
 
 func guid(g C.winras_guid) GUID {
 	return GUID{
@@ -29,16 +25,20 @@ func guid(g C.winras_guid) GUID {
 	}
 }
 
-func connections() ([]Conn, error) {
-	var res C.winras_enum_result
-	if rc := C.winras_enum(&res); rc != 0 {
-		return nil, enumError(syscall.Errno(rc), res)
+func appendConnections(dst []Conn) ([]Conn, error) {
+	res := C.winras_enum()
+	if res.rc != 0 {
+		return dst, enumError(syscall.Errno(res.rc), &res)
+	}
+	if res.conns == nil {
+		return dst, nil
 	}
 	defer C.winras_free_conns(res.conns)
-	return convertConns(unsafe.Slice(res.conns, int(res.count))), nil
+	raw := unsafe.Slice(res.conns, int(res.count))
+	return appendConns(dst, raw, unsafe.Slice((*byte)(unsafe.Pointer(res.text)), int(res.text_len))), nil
 }
 
-func enumError(code syscall.Errno, res C.winras_enum_result) error {
+func enumError(code syscall.Errno, res *C.winras_enum_result) error {
 	err := newError("RasEnumConnectionsW", code)
 	switch code {
 	case errInvalidSize:
@@ -63,88 +63,78 @@ func enumError(code syscall.Errno, res C.winras_enum_result) error {
 	return err
 }
 
-// convertConns turns the shim's structs into Conns whose strings share one allocation.
-func convertConns(raw []C.winras_conn) []Conn {
-	type fields struct{ entry, deviceType, deviceName, phonebook []uint16 }
-	of := func(c *C.winras_conn) fields {
-		return fields{
-			entry:      wchars(&c.entry[0], len(c.entry)),
-			deviceType: wchars(&c.device_type[0], len(c.device_type)),
-			deviceName: wchars(&c.device_name[0], len(c.device_name)),
-			phonebook:  wchars(&c.phonebook[0], len(c.phonebook)),
+// appendConns appends the shim's connections to dst, their strings sliced from one string of the
+// shim's text. A Conn in dst's spare capacity, where the new one goes (a previous listing's, when
+// dst is that listing[:0]), lends the new one each string that is equal: a listing that did not
+// change allocates nothing.
+func appendConns(dst []Conn, raw []C.winras_conn, text []byte) []Conn {
+	dst = slices.Grow(dst, len(raw))
+	t := sharedText{text: text}
+	for i := range raw {
+		c := &raw[i]
+		var was Conn
+		if len(dst) < cap(dst) {
+			was = dst[:len(dst)+1][len(dst)]
 		}
-	}
-	n := 0
-	for i := range raw {
-		f := of(&raw[i])
-		n += utf8Len(f.entry) + utf8Len(f.deviceType) + utf8Len(f.deviceName) + utf8Len(f.phonebook)
-	}
-	t := newText(n)
-	conns := make([]Conn, len(raw))
-	for i := range raw {
-		c, f := &raw[i], of(&raw[i])
 		conn := Conn{
-			Handle:     Handle(c.handle),
-			Entry:      t.add(f.entry),
-			DeviceType: t.add(f.deviceType),
-			DeviceName: t.add(f.deviceName),
-			Phonebook:  t.add(f.phonebook),
-			SubEntry:   uint32(c.subentry),
-			EntryID:    guid(c.entry_id),
-			Flags:      ConnFlags(c.flags),
-			LogonID:    LUID{LowPart: uint32(c.luid_low), HighPart: int32(c.luid_high)},
+			Handle:   Handle(c.handle),
+			SubEntry: uint32(c.subentry),
+			EntryID:  guid(c.entry_id),
+			Flags:    ConnFlags(c.flags),
+			LogonID:  LUID{LowPart: uint32(c.luid_low), HighPart: int32(c.luid_high)},
 		}
-		// Phone-book entry names cannot start with ".": Windows marks an entry-less
-		// connection's number with it.
-		if number, ok := strings.CutPrefix(conn.Entry, "."); ok {
-			conn.Entry, conn.PhoneNumber = "", number
+		// Phone-book entry names cannot start with ".": Windows marks an entry-less connection's
+		// number with it.
+		if n := int(c.entry_len); n > 0 && t.peek() == '.' {
+			t.skip(1)
+			conn.PhoneNumber = t.next(n-1, was.PhoneNumber)
+		} else {
+			conn.Entry = t.next(n, was.Entry)
 		}
+		conn.DeviceType = t.next(int(c.device_type_len), was.DeviceType)
+		conn.DeviceName = t.next(int(c.device_name_len), was.DeviceName)
+		conn.Phonebook = t.next(int(c.phonebook_len), was.Phonebook)
 		if c.level >= C.WINRAS_LEVEL_600 {
 			conn.CorrelationID, conn.HasCorrelationID = guid(c.correlation_id), true
 		}
-		conns[i] = conn
+		dst = append(dst, conn)
 	}
-	return conns
-}
-
-// getStatus calls RasGetConnectStatusW through the shim.
-func getStatus(h Handle) (*C.winras_status, error) {
-	res := new(C.winras_status_result)
-	if rc := C.winras_status_get(C.uintptr_t(h), res); rc != 0 {
-		err := connError("RasGetConnectStatusW", syscall.Errno(rc))
-		if err.Code == errInvalidSize {
-			err.Message += fmt.Sprintf(" (every RASCONNSTATUSW size was refused: dwSize %v; this version of Windows is not supported)",
-				res.tried[:res.ntried])
-		}
-		return nil, err
-	}
-	return &res.status, nil
+	return dst
 }
 
 func status(h Handle) (ConnStatus, error) {
-	st, err := getStatus(h)
-	if err != nil {
-		return ConnStatus{}, err
+	res := C.winras_status_get(C.uintptr_t(h))
+	if res.rc != 0 {
+		return ConnStatus{}, statusError(res.rc, res.tried, res.ntried)
 	}
-	deviceType := wchars(&st.device_type[0], len(st.device_type))
-	deviceName := wchars(&st.device_name[0], len(st.device_name))
-	phoneNumber := wchars(&st.phone_number[0], len(st.phone_number))
-	t := newText(utf8Len(deviceType) + utf8Len(deviceName) + utf8Len(phoneNumber))
+	typeEnd := int(res.device_type_len)
+	nameEnd := typeEnd + int(res.device_name_len)
+	text := string(unsafe.Slice((*byte)(unsafe.Pointer(&res.text[0])), nameEnd+int(res.phone_number_len)))
 	s := ConnStatus{
-		State:       State(st.state),
-		DeviceType:  t.add(deviceType),
-		DeviceName:  t.add(deviceName),
-		PhoneNumber: t.add(phoneNumber),
+		State:       State(res.state),
+		DeviceType:  text[:typeEnd],
+		DeviceName:  text[typeEnd:nameEnd],
+		PhoneNumber: text[nameEnd:],
 	}
-	if st.error != 0 {
-		s.Err = newError("connection", syscall.Errno(st.error))
+	if res.error != 0 {
+		s.Err = newError("connection", syscall.Errno(res.error))
 	}
-	if st.level >= C.WINRAS_LEVEL_601 {
-		s.LocalEndpoint = endpoint(uint32(st.local_type), *(*[16]byte)(unsafe.Pointer(&st.local_addr)))
-		s.RemoteEndpoint = endpoint(uint32(st.remote_type), *(*[16]byte)(unsafe.Pointer(&st.remote_addr)))
-		s.SubState, s.HasSubState = SubState(st.substate), true
+	if res.level >= C.WINRAS_LEVEL_601 {
+		s.LocalEndpoint = endpoint(uint32(res.local_type), *(*[16]byte)(unsafe.Pointer(&res.local_addr)))
+		s.RemoteEndpoint = endpoint(uint32(res.remote_type), *(*[16]byte)(unsafe.Pointer(&res.remote_addr)))
+		s.SubState, s.HasSubState = SubState(res.substate), true
 	}
 	return s, nil
+}
+
+// statusError takes the result's fields by value: a pointer to it would move every result to the heap.
+func statusError(rc C.uint32_t, tried [4]C.uint32_t, ntried C.uint32_t) error {
+	err := connError("RasGetConnectStatusW", syscall.Errno(rc))
+	if err.Code == errInvalidSize {
+		err.Message += fmt.Sprintf(" (every RASCONNSTATUSW size was refused: dwSize %v; this version of Windows is not supported)",
+			tried[:ntried])
+	}
+	return err
 }
 
 func hangUp(ctx context.Context, h Handle) error {
@@ -157,7 +147,11 @@ func hangUp(ctx context.Context, h Handle) error {
 		},
 		// Microsoft documents 6 as the end; 668 (no connection) says it is gone as well.
 		gone: func(h Handle) (bool, error) {
-			_, err := getStatus(h)
+			res := C.winras_status_get(C.uintptr_t(h))
+			if res.rc == 0 {
+				return false, nil
+			}
+			err := statusError(res.rc, res.tried, res.ntried)
 			if errors.Is(err, ErrConnectionGone) {
 				return true, nil
 			}
@@ -181,14 +175,14 @@ func notify(h Handle, event EventHandle, flags NotifyFlags) error {
 // newError names the failed call and its code, with RAS's text for the code, or the system's
 // where RAS has none (Wine's RasGetErrorStringW writes nothing).
 func newError(call string, code syscall.Errno) *Error {
-	var buf [512]uint16
+	var buf [C.WINRAS_ERROR_TEXT_MAX]C.char
 	msg := ""
 	text := code
 	if w, ok := win32Of(code); ok {
 		text = w // an HRESULT's text is its Win32 code's
 	}
-	if C.winras_error_string(C.uint32_t(text), (*C.uint16_t)(unsafe.Pointer(&buf[0])), C.uint32_t(len(buf))) == 0 {
-		msg = fieldString(buf[:])
+	if C.winras_error_string(C.uint32_t(text), &buf[0]) == 0 {
+		msg = C.GoString(&buf[0])
 	}
 	if msg == "" {
 		msg = text.Error()

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-func connections() ([]Conn, error) { return nil, ErrNotSupported }
+func appendConnections(dst []Conn) ([]Conn, error) { return dst, ErrNotSupported }
 
 func status(Handle) (ConnStatus, error) { return ConnStatus{}, ErrNotSupported }
 

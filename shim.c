@@ -97,13 +97,16 @@ _Static_assert(offsetof(rasconnstatus601, localEndPoint) == 564, "RASCONNSTATUSW
 _Static_assert(offsetof(rasconnstatus601, remoteEndPoint) == 584, "remoteEndPoint");
 _Static_assert(offsetof(rasconnstatus601, rasconnsubstate) == 604, "rasconnsubstate");
 _Static_assert(sizeof(GUID) == sizeof(winras_guid), "GUID");
-_Static_assert(sizeof(winras_conn) == 1392 && offsetof(winras_conn, entry) == 64, "winras_conn is the same on both arches");
-_Static_assert(sizeof(winras_status) == 608 && offsetof(winras_status, device_type) == 56, "winras_status is the same on both arches");
+_Static_assert(sizeof(winras_conn) == 80 && offsetof(winras_conn, entry_id) == 48, "winras_conn is the same on both arches");
+_Static_assert(offsetof(winras_status_result, text) == 92, "winras_status_result is the same on both arches");
+_Static_assert(sizeof(WCHAR) == sizeof(uint16_t), "WCHAR is a UTF-16 unit");
 _Static_assert(sizeof(((winras_enum_result *)0)->tried) / sizeof(uint32_t) >= NCONN_VERSIONS, "tried holds every RASCONNW size");
 _Static_assert(sizeof(((winras_status_result *)0)->tried) / sizeof(uint32_t) >= NSTATUS_VERSIONS, "tried holds every RASCONNSTATUSW size");
 // The largest buffer winras_enum asks for (want or need, WINRAS_MAX_CONNS and headroom) is a DWORD,
 // and a size_t on 386, with room to spare.
 _Static_assert((WINRAS_MAX_CONNS + WINRAS_MAX_CONNS / 4 + 2) * (uint64_t)sizeof(rasconn600) < 0x7FFFFFFFu, "buffer sizes fit");
+// So is the block of WINRAS_MAX_CONNS connections and their text.
+_Static_assert(WINRAS_MAX_CONNS * (uint64_t)(sizeof(winras_conn) + WINRAS_CONN_TEXT_MAX) < 0x7FFFFFFFu, "conns fit");
 
 // The index of the newest version this Windows accepted; racing first calls agree on it.
 static volatile LONG conn_version;
@@ -116,14 +119,12 @@ static volatile LONG last_count;
 // for ever must not keep us here.
 #define ENUM_ATTEMPTS 8
 
-// Copies a fixed-size WCHAR field up to and including its first NUL, never past its end. What
-// follows the NUL in dst is left as it was: Go stops reading there.
-static void copy_field(uint16_t *dst, const WCHAR *src, size_t n)
+// Decodes a fixed-size WCHAR field to UTF-8 at *text, which it advances, and returns its length.
+static uint32_t decode_field(unsigned char **text, const WCHAR *src, size_t n)
 {
-	size_t i = 0;
-	while (i < n && src[i] != 0)
-		i++;
-	memcpy(dst, src, (i < n ? i + 1 : n) * sizeof(WCHAR));
+	size_t len = winras_utf8(*text, (const uint16_t *)src, n);
+	*text += len;
+	return (uint32_t)len;
 }
 
 static void copy_guid(winras_guid *dst, const GUID *src)
@@ -131,23 +132,17 @@ static void copy_guid(winras_guid *dst, const GUID *src)
 	memcpy(dst, src, sizeof *dst);
 }
 
-static void copy_conn(winras_conn *out, const rasconn600 *in, uint32_t level)
+// Copies one RASCONNW, appending its strings to *text (which has WINRAS_CONN_TEXT_MAX bytes left).
+static void copy_conn(winras_conn *out, unsigned char **text, const rasconn600 *in, uint32_t level)
 {
+	memset(out, 0, sizeof *out);
 	out->handle = (uint64_t)(uintptr_t)in->hrasconn;
 	out->level = level;
-	copy_field(out->entry, in->szEntryName, WINRAS_ENTRY_CHARS);
-	copy_field(out->device_type, in->szDeviceType, WINRAS_DEVICE_TYPE_CHARS);
-	copy_field(out->device_name, in->szDeviceName, WINRAS_DEVICE_NAME_CHARS);
-	out->phonebook[0] = 0;
-	out->subentry = 0;
-	memset(&out->entry_id, 0, sizeof out->entry_id);
-	out->flags = 0;
-	out->luid_low = 0;
-	out->luid_high = 0;
-	out->reserved = 0;
-	memset(&out->correlation_id, 0, sizeof out->correlation_id);
+	out->entry_len = decode_field(text, in->szEntryName, WINRAS_ENTRY_CHARS);
+	out->device_type_len = decode_field(text, in->szDeviceType, WINRAS_DEVICE_TYPE_CHARS);
+	out->device_name_len = decode_field(text, in->szDeviceName, WINRAS_DEVICE_NAME_CHARS);
 	if (level >= WINRAS_LEVEL_401) {
-		copy_field(out->phonebook, in->szPhonebook, WINRAS_PHONEBOOK_CHARS);
+		out->phonebook_len = decode_field(text, in->szPhonebook, WINRAS_PHONEBOOK_CHARS);
 		out->subentry = in->dwSubEntry;
 	}
 	if (level >= WINRAS_LEVEL_500)
@@ -172,7 +167,7 @@ typedef struct block {
 } block;
 
 static block *volatile spare_rasconn; // RASCONNW arrays, for RasEnumConnectionsW
-static block *volatile spare_conns;   // winras_conn arrays, lent to Go until winras_free_conns
+static block *volatile spare_conns;   // winras_conn arrays and their text, lent to Go until winras_free_conns
 
 static void *take(block *volatile *spare, size_t n)
 {
@@ -212,9 +207,18 @@ static size_t with_headroom(size_t n)
 	return n + n / 4 + 2;
 }
 
-uint32_t winras_enum(winras_enum_result *res)
+static uint32_t enum_conns(winras_enum_result *res);
+
+winras_enum_result winras_enum(void)
 {
-	memset(res, 0, sizeof *res);
+	winras_enum_result res;
+	memset(&res, 0, sizeof res);
+	res.rc = enum_conns(&res);
+	return res;
+}
+
+static uint32_t enum_conns(winras_enum_result *res)
+{
 	LONG v = conn_version;
 	size_t want = with_headroom((DWORD)last_count);
 	size_t need = 0; // bytes the last 603 asked for
@@ -262,25 +266,35 @@ uint32_t winras_enum(winras_enum_result *res)
 			return rc;
 		}
 		// A DLL that claims more than the buffer holds would have us read past it.
-		if (count > cb / size) {
+		size_t fits = cb / size < WINRAS_MAX_CONNS ? cb / size : WINRAS_MAX_CONNS;
+		if (count > fits) {
 			give(&spare_rasconn, buf);
 			res->bad = WINRAS_BAD_COUNT;
 			res->reported = count;
-			res->limit = (uint32_t)(cb / size);
+			res->limit = (uint32_t)fits;
 			return ERROR_INVALID_DATA;
 		}
-		winras_conn *conns = take(&spare_conns, (count ? count : 1) * sizeof *conns);
+		InterlockedExchange(&conn_version, v);
+		InterlockedExchange(&last_count, (LONG)count);
+		if (count == 0) {
+			give(&spare_rasconn, buf);
+			return 0; // nothing to lend: Go need not call winras_free_conns
+		}
+		// The connections, then their text.
+		winras_conn *conns = take(&spare_conns, (size_t)count * (sizeof *conns + WINRAS_CONN_TEXT_MAX));
 		if (conns == NULL) {
 			give(&spare_rasconn, buf);
 			return ERROR_NOT_ENOUGH_MEMORY;
 		}
+		unsigned char *text = (unsigned char *)&conns[count];
+		unsigned char *end = text;
 		for (DWORD i = 0; i < count; i++)
-			copy_conn(&conns[i], (const rasconn600 *)(buf + (size_t)i * size), conn_versions[v].level);
+			copy_conn(&conns[i], &end, (const rasconn600 *)(buf + (size_t)i * size), conn_versions[v].level);
 		give(&spare_rasconn, buf);
-		InterlockedExchange(&conn_version, v);
-		InterlockedExchange(&last_count, (LONG)count);
 		res->conns = conns;
 		res->count = count;
+		res->text = (const char *)text;
+		res->text_len = (uint32_t)(end - text);
 		return 0;
 	}
 	return ERROR_BUFFER_TOO_SMALL;
@@ -300,10 +314,18 @@ void winras_forget(void)
 	free(InterlockedExchangePointer((PVOID volatile *)&spare_conns, NULL));
 }
 
-uint32_t winras_status_get(uintptr_t h, winras_status_result *res)
+static uint32_t get_status(uintptr_t h, winras_status_result *res);
+
+winras_status_result winras_status_get(uintptr_t h)
 {
-	winras_status *out = &res->status;
-	res->ntried = 0;
+	winras_status_result res;
+	memset(&res, 0, offsetof(winras_status_result, text));
+	res.rc = get_status(h, &res);
+	return res;
+}
+
+static uint32_t get_status(uintptr_t h, winras_status_result *out)
+{
 	for (LONG v = status_version;; v++) {
 		// Zeroed: a RasGetConnectStatusW that succeeds without writing (Wine's) reads as zeros.
 		rasconnstatus601 st;
@@ -311,7 +333,7 @@ uint32_t winras_status_get(uintptr_t h, winras_status_result *res)
 		st.dwSize = status_versions[v].size;
 		DWORD rc = RasGetConnectStatusW((HRASCONN)h, (LPRASCONNSTATUSW)&st);
 		if (rc == ERROR_INVALID_SIZE) {
-			res->tried[res->ntried++] = st.dwSize;
+			out->tried[out->ntried++] = st.dwSize;
 			if ((size_t)v + 1 >= NSTATUS_VERSIONS)
 				return rc;
 			continue;
@@ -319,14 +341,14 @@ uint32_t winras_status_get(uintptr_t h, winras_status_result *res)
 		if (rc != 0)
 			return rc;
 		InterlockedExchange(&status_version, v);
-		memset(out, 0, sizeof *out);
 		out->level = status_versions[v].level;
 		out->state = st.rasconnstate;
 		out->error = st.dwError;
-		copy_field(out->device_type, st.szDeviceType, WINRAS_DEVICE_TYPE_CHARS);
-		copy_field(out->device_name, st.szDeviceName, WINRAS_DEVICE_NAME_CHARS);
+		unsigned char *text = (unsigned char *)out->text;
+		out->device_type_len = decode_field(&text, st.szDeviceType, WINRAS_DEVICE_TYPE_CHARS);
+		out->device_name_len = decode_field(&text, st.szDeviceName, WINRAS_DEVICE_NAME_CHARS);
 		if (out->level >= WINRAS_LEVEL_401)
-			copy_field(out->phone_number, st.szPhoneNumber, WINRAS_PHONE_NUMBER_CHARS);
+			out->phone_number_len = decode_field(&text, st.szPhoneNumber, WINRAS_PHONE_NUMBER_CHARS);
 		if (out->level >= WINRAS_LEVEL_601) {
 			out->local_type = st.localEndPoint.dwType;
 			out->remote_type = st.remoteEndPoint.dwType;
@@ -348,12 +370,15 @@ uint32_t winras_notify(uintptr_t h, uintptr_t event, uint32_t flags)
 	return RasConnectionNotificationW((HRASCONN)h, (HANDLE)event, flags);
 }
 
-uint32_t winras_error_string(uint32_t code, uint16_t *buf, uint32_t cch)
+uint32_t winras_error_string(uint32_t code, char *buf)
 {
-	if (cch == 0)
-		return ERROR_INVALID_PARAMETER;
+	WCHAR text[WINRAS_ERROR_CHARS];
+	text[0] = 0;
 	buf[0] = 0;
-	return RasGetErrorStringW(code, (LPWSTR)buf, cch);
+	DWORD rc = RasGetErrorStringW(code, text, WINRAS_ERROR_CHARS);
+	if (rc == 0)
+		buf[winras_utf8((unsigned char *)buf, (const uint16_t *)text, WINRAS_ERROR_CHARS)] = 0;
+	return rc;
 }
 
 int winras_is_handle(uintptr_t h)

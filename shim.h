@@ -2,11 +2,14 @@
 //
 // Go never reads a RAS struct. The shim negotiates the struct version (dwSize) with the running
 // Windows, sizes the buffers, and copies each packed RAS struct into one of the naturally aligned
-// structs below, whose layout is the same on amd64 and 386.
+// structs below, whose layout is the same on amd64 and 386, decoding its strings to UTF-8 once,
+// so that Go makes one string of them and slices every field out of it.
 #ifndef WINRAS_SHIM_H
 #define WINRAS_SHIM_H
 
 #include <stdint.h>
+
+#include "internal/wide/wide.h"
 
 // Field lengths in WCHARs, terminator included, as in ras.h (RAS_MaxEntryName + 1 and so on).
 #define WINRAS_ENTRY_CHARS 257
@@ -30,8 +33,8 @@ typedef struct winras_guid {
 	uint8_t data4[8];
 } winras_guid;
 
-// One RASCONNW. Strings are copied whole-field: a name with no terminator fills its array and
-// Go stops at the first NUL or at the end of the array, whichever comes first.
+// One RASCONNW. Its four strings are in the listing's text (see winras_enum_result), after the
+// previous connection's, in this order; each length is in bytes of UTF-8.
 typedef struct winras_conn {
 	uint64_t handle;
 	uint32_t level;
@@ -39,29 +42,20 @@ typedef struct winras_conn {
 	uint32_t flags;
 	uint32_t luid_low;
 	int32_t luid_high;
+	uint32_t entry_len;
+	uint32_t device_type_len;
+	uint32_t device_name_len;
+	uint32_t phonebook_len;
 	uint32_t reserved;
 	winras_guid entry_id;
 	winras_guid correlation_id;
-	uint16_t entry[WINRAS_ENTRY_CHARS];
-	uint16_t device_type[WINRAS_DEVICE_TYPE_CHARS];
-	uint16_t device_name[WINRAS_DEVICE_NAME_CHARS];
-	uint16_t phonebook[WINRAS_PHONEBOOK_CHARS];
 } winras_conn;
 
-// One RASCONNSTATUSW. Endpoint types are RASTUNNELENDPOINT's: 0 unknown, 1 IPv4, 2 IPv6.
-typedef struct winras_status {
-	uint32_t level;
-	uint32_t state;
-	uint32_t error;
-	uint32_t substate;
-	uint32_t local_type;
-	uint32_t remote_type;
-	uint8_t local_addr[16];
-	uint8_t remote_addr[16];
-	uint16_t device_type[WINRAS_DEVICE_TYPE_CHARS];
-	uint16_t device_name[WINRAS_DEVICE_NAME_CHARS];
-	uint16_t phone_number[WINRAS_PHONE_NUMBER_CHARS];
-} winras_status;
+// The most UTF-8 bytes one connection's strings take in the text.
+#define WINRAS_CONN_TEXT_MAX \
+	WINRAS_UTF8_MAX(WINRAS_ENTRY_CHARS + WINRAS_DEVICE_TYPE_CHARS + WINRAS_DEVICE_NAME_CHARS + WINRAS_PHONEBOOK_CHARS)
+#define WINRAS_STATUS_TEXT_MAX \
+	WINRAS_UTF8_MAX(WINRAS_DEVICE_TYPE_CHARS + WINRAS_DEVICE_NAME_CHARS + WINRAS_PHONE_NUMBER_CHARS)
 
 // At most this many connections are believed: a count or a size from RasEnumConnectionsW beyond
 // it is garbage, not a machine's connections, and every size computed from one stays far from
@@ -70,15 +64,21 @@ typedef struct winras_status {
 
 // What was wrong with an answer refused as ERROR_INVALID_DATA.
 #define WINRAS_BAD_NEEDED 1 // a 603 asked for more bytes than WINRAS_MAX_CONNS connections take
-#define WINRAS_BAD_COUNT 2  // a success reported more connections than the buffer holds
+#define WINRAS_BAD_COUNT 2  // a success reported more connections than the buffer holds, or than WINRAS_MAX_CONNS
 
-// The outcome of one winras_enum call. conns is lent to the caller until winras_free_conns; calls
-// counts the RasEnumConnectionsW calls it took; tried lists the dwSize values offered. For an
-// answer refused as ERROR_INVALID_DATA, bad says what was wrong, with what the DLL reported
-// (bytes asked for, or connections) and what the buffer held (bytes, or connections).
+// The outcome of one winras_enum call: rc is the Windows error code of the call that failed, or
+// 0. conns and text are lent to the caller until winras_free_conns(conns): text holds the
+// strings of every connection, text_len bytes of UTF-8 with no terminators. With no
+// connections, both are NULL and there is nothing to free. calls counts the
+// RasEnumConnectionsW calls it took; tried lists the dwSize values offered. For an answer
+// refused as ERROR_INVALID_DATA, bad says what was wrong, with what the DLL reported (bytes
+// asked for, or connections) and what the buffer held (bytes, or connections).
 typedef struct winras_enum_result {
-	winras_conn *conns;
+	uint32_t rc;
 	uint32_t count;
+	winras_conn *conns;
+	const char *text;
+	uint32_t text_len;
 	uint32_t calls;
 	uint32_t tried[8];
 	uint32_t ntried;
@@ -87,20 +87,40 @@ typedef struct winras_enum_result {
 	uint32_t limit;
 } winras_enum_result;
 
-// The outcome of one winras_status_get call; tried lists the dwSize values refused.
+// One RASCONNSTATUSW, from winras_status_get: rc as in winras_enum_result; tried lists the
+// dwSize values refused. Endpoint types are RASTUNNELENDPOINT's: 0 unknown, 1 IPv4, 2 IPv6. The
+// three strings are in text, in this order, with no terminators.
 typedef struct winras_status_result {
-	winras_status status;
+	uint32_t rc;
+	uint32_t level;
+	uint32_t state;
+	uint32_t error;
+	uint32_t substate;
+	uint32_t local_type;
+	uint32_t remote_type;
+	uint8_t local_addr[16];
+	uint8_t remote_addr[16];
+	uint32_t device_type_len;
+	uint32_t device_name_len;
+	uint32_t phone_number_len;
 	uint32_t tried[4];
 	uint32_t ntried;
+	char text[WINRAS_STATUS_TEXT_MAX]; // last: only what the lengths cover is written
 } winras_status_result;
 
-// Each returns the Windows error code of the call that failed, or 0.
-uint32_t winras_enum(winras_enum_result *res);
+// The results are returned by value, not through a pointer, so that Go's result stays on its
+// stack: cgo moves to the heap whatever a pointer it passes points to.
+winras_enum_result winras_enum(void);
 void winras_free_conns(winras_conn *conns);
-uint32_t winras_status_get(uintptr_t h, winras_status_result *res);
+winras_status_result winras_status_get(uintptr_t h);
+// Each returns the Windows error code of the call that failed, or 0.
 uint32_t winras_hangup(uintptr_t h);
 uint32_t winras_notify(uintptr_t h, uintptr_t event, uint32_t flags);
-uint32_t winras_error_string(uint32_t code, uint16_t *buf, uint32_t cch);
+// Writes RAS's text for code (at most WINRAS_ERROR_CHARS units) into buf as UTF-8, terminated;
+// buf holds WINRAS_ERROR_TEXT_MAX bytes.
+#define WINRAS_ERROR_CHARS 512
+#define WINRAS_ERROR_TEXT_MAX (WINRAS_UTF8_MAX(WINRAS_ERROR_CHARS) + 1)
+uint32_t winras_error_string(uint32_t code, char *buf);
 // Reports whether h is an open handle of this process.
 int winras_is_handle(uintptr_t h);
 

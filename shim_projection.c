@@ -90,6 +90,7 @@ typedef struct rasppp_ipv6 {
 } rasppp_ipv6;
 #pragma pack(pop)
 
+_Static_assert(sizeof(((rasppp_ipw *)0)->szIpAddress) == (WINRAS_IPV4_TEXT_CHARS + 1) * sizeof(WCHAR), "RASPPPIPW addresses");
 _Static_assert(sizeof(rasppp_projection_info) == 100, "RASPPP_PROJECTION_INFO is 100 bytes");
 _Static_assert(offsetof(rasppp_projection_info, dwIPv6NegotiationError) == 20, "dwIPv6NegotiationError");
 _Static_assert(offsetof(rasppp_projection_info, fBundled) == 40, "fBundled");
@@ -259,9 +260,11 @@ static uint32_t get_ip(uintptr_t h, winras_projection *out)
 		if (rc == 0) {
 			out->has_ipv4 = 1;
 			out->ipv4_error = ip.dwError;
-			// The last WCHAR stays 0: an unterminated address reads as its first 15.
-			memcpy(out->ipv4_text, ip.szIpAddress, sizeof ip.szIpAddress - sizeof(WCHAR));
-			memcpy(out->ipv4_server_text, ip.szServerIpAddress, sizeof ip.szServerIpAddress - sizeof(WCHAR));
+			// An unterminated address reads as its first 15 characters.
+			out->ipv4_text[winras_utf8((unsigned char *)out->ipv4_text, (const uint16_t *)ip.szIpAddress,
+				WINRAS_IPV4_TEXT_CHARS)] = 0;
+			out->ipv4_server_text[winras_utf8((unsigned char *)out->ipv4_server_text,
+				(const uint16_t *)ip.szServerIpAddress, WINRAS_IPV4_TEXT_CHARS)] = 0;
 		}
 	}
 	return rc;

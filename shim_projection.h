@@ -6,6 +6,11 @@
 
 #include <stdint.h>
 
+#include "internal/wide/wide.h"
+
+// RASPPPIPW's addresses are 16 WCHARs: 15 read, the last the terminator.
+#define WINRAS_IPV4_TEXT_CHARS 15
+
 // More server addresses than this are garbage from the DLL, not a server's.
 #define WINRAS_MAX_SERVERS 64
 
@@ -45,8 +50,8 @@ typedef struct winras_projection {
 	uint32_t ccp_options;        // PPP: RASCCPO_*
 	uint32_t encryption_method;  // IKEv2: dwEncryptionMethod
 	uint32_t ike_flags;
-	uint16_t ipv4_text[16];
-	uint16_t ipv4_server_text[16];
+	char ipv4_text[WINRAS_UTF8_MAX(WINRAS_IPV4_TEXT_CHARS) + 1]; // UTF-8, terminated
+	char ipv4_server_text[WINRAS_UTF8_MAX(WINRAS_IPV4_TEXT_CHARS) + 1];
 	uint32_t n_ipv4_servers;
 	uint32_t n_ipv6_servers;
 	uint8_t ipv4_servers[WINRAS_MAX_SERVERS][4];

@@ -9,7 +9,7 @@
 #include "shim_stats.h"
 
 _Static_assert(sizeof(RAS_STATS) == 60, "RAS_STATS is 60 bytes on both arches");
-_Static_assert(sizeof(winras_stats) == sizeof(RAS_STATS) - sizeof(DWORD), "winras_stats is RAS_STATS after dwSize");
+_Static_assert(sizeof(winras_stats) == sizeof(RAS_STATS), "winras_stats is rc and RAS_STATS after dwSize");
 _Static_assert(offsetof(RAS_STATS, dwBytesXmited) == 4 && offsetof(RAS_STATS, dwConnectDuration) == 56, "RAS_STATS");
 
 static void copy_stats(winras_stats *out, const RAS_STATS *in)
@@ -31,24 +31,28 @@ static void copy_stats(winras_stats *out, const RAS_STATS *in)
 }
 
 // Zeroed: a call that succeeds without writing (Wine's RasGetLinkStatistics) reads as zeros.
-uint32_t winras_connection_stats(uintptr_t h, winras_stats *out)
+winras_stats winras_connection_stats(uintptr_t h)
 {
+	winras_stats out;
 	RAS_STATS st;
+	memset(&out, 0, sizeof out);
 	memset(&st, 0, sizeof st);
 	st.dwSize = sizeof st;
-	DWORD rc = RasGetConnectionStatistics((HRASCONN)h, &st);
-	if (rc == 0)
-		copy_stats(out, &st);
-	return rc;
+	out.rc = RasGetConnectionStatistics((HRASCONN)h, &st);
+	if (out.rc == 0)
+		copy_stats(&out, &st);
+	return out;
 }
 
-uint32_t winras_link_stats(uintptr_t h, uint32_t subentry, winras_stats *out)
+winras_stats winras_link_stats(uintptr_t h, uint32_t subentry)
 {
+	winras_stats out;
 	RAS_STATS st;
+	memset(&out, 0, sizeof out);
 	memset(&st, 0, sizeof st);
 	st.dwSize = sizeof st;
-	DWORD rc = RasGetLinkStatistics((HRASCONN)h, subentry, &st);
-	if (rc == 0)
-		copy_stats(out, &st);
-	return rc;
+	out.rc = RasGetLinkStatistics((HRASCONN)h, subentry, &st);
+	if (out.rc == 0)
+		copy_stats(&out, &st);
+	return out;
 }

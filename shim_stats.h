@@ -4,8 +4,10 @@
 
 #include <stdint.h>
 
-// RAS_STATS without its dwSize, field for field.
+// RAS_STATS without its dwSize, field for field, after rc: the Windows error code of the call, or
+// 0. Returned by value, so that Go's copy stays on its stack (see shim.h).
 typedef struct winras_stats {
+	uint32_t rc;
 	uint32_t bytes_sent;
 	uint32_t bytes_received;
 	uint32_t frames_sent;
@@ -22,8 +24,8 @@ typedef struct winras_stats {
 	uint32_t connect_duration_ms;
 } winras_stats;
 
-// Each returns the Windows error code of the call, or 0. A sub-entry is one-based.
-uint32_t winras_connection_stats(uintptr_t h, winras_stats *out);
-uint32_t winras_link_stats(uintptr_t h, uint32_t subentry, winras_stats *out);
+// A sub-entry is one-based.
+winras_stats winras_connection_stats(uintptr_t h);
+winras_stats winras_link_stats(uintptr_t h, uint32_t subentry);
 
 #endif

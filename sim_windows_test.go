@@ -136,6 +136,19 @@ func TestUnterminatedEntryNameIsReadWholeAndNoFurther(t *testing.T) {
 	assert.Equal(t, "vpn", conns[0].DeviceType)
 }
 
+func TestASurrogatePairCutByAFieldsEndReadsAsTheReplacementCharacter(t *testing.T) {
+	useSim(t, rassim.Win7)
+	// 17 units of "v🔒" repeated end with "v" and the pair's first half.
+	h := add(t, rassim.Conn{Entry: "e", DeviceType: "v🔒", DeviceName: "n", Unterminated: rassim.FieldDeviceType})
+	conns, err := Connections()
+	require.NoError(t, err)
+	require.Len(t, conns, 1)
+	assert.Equal(t, strings.Repeat("v🔒", 5)+"v\uFFFD", conns[0].DeviceType)
+	st, err := Status(h)
+	require.NoError(t, err)
+	assert.Equal(t, strings.Repeat("v🔒", 5)+"v\uFFFD", st.DeviceType)
+}
+
 func TestConnectionsListsOnlyConnectedOnes(t *testing.T) {
 	useSim(t, rassim.Win7)
 	up := add(t, officeVPN)

@@ -13,17 +13,17 @@ import (
 )
 
 func statistics(h Handle) (Stats, error) {
-	var st C.winras_stats
-	if rc := C.winras_connection_stats(C.uintptr_t(h), &st); rc != 0 {
-		return Stats{}, connError("RasGetConnectionStatistics", syscall.Errno(rc))
+	st := C.winras_connection_stats(C.uintptr_t(h))
+	if st.rc != 0 {
+		return Stats{}, connError("RasGetConnectionStatistics", syscall.Errno(st.rc))
 	}
 	return statsOf(&st), nil
 }
 
 func linkStatistics(h Handle, subEntry uint32) (Stats, error) {
-	var st C.winras_stats
-	if rc := C.winras_link_stats(C.uintptr_t(h), C.uint32_t(subEntry), &st); rc != 0 {
-		return Stats{}, connError("RasGetLinkStatistics", syscall.Errno(rc))
+	st := C.winras_link_stats(C.uintptr_t(h), C.uint32_t(subEntry))
+	if st.rc != 0 {
+		return Stats{}, connError("RasGetLinkStatistics", syscall.Errno(st.rc))
 	}
 	return statsOf(&st), nil
 }

@@ -61,7 +61,7 @@ func newWatcher(recheck time.Duration) (*Watcher, error) {
 	wake := &eventWakeups{notified: notified, stopped: stopped, both: [2]windows.Handle{stopped, notified}}
 	// Registered before the baseline listing, so a connection made in between still signals.
 	notifyErr := notify(AllConnections, notified, NotifyConnection|NotifyDisconnection)
-	w, err := startWatch(wake, connections, recheck, notifyErr)
+	w, err := startWatch(wake, appendConnections, recheck, notifyErr)
 	if err != nil {
 		wake.release()
 		return nil, err

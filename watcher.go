@@ -33,7 +33,7 @@ const errorsBuffer = 8
 // watchLoop is the goroutine behind a Watcher and the state it owns.
 type watchLoop struct {
 	wake    wakeups
-	list    func() ([]Conn, error)
+	list    func(dst []Conn) ([]Conn, error) // as AppendConnections
 	recheck time.Duration
 	polling bool
 
@@ -43,7 +43,8 @@ type watchLoop struct {
 	exited chan struct{} // closed by run when it returns
 
 	// Only run touches these after start.
-	last []Conn // the connections as last listed
+	last  []Conn // the connections as last listed
+	spare []Conn // the listing before last, whose array (and unchanged strings) the next one reuses
 	// early: a notification whose listing showed no change, as one that comes before its
 	// connection is listed does; the next change a re-check finds may be its.
 	early bool
@@ -59,11 +60,11 @@ type watchLoop struct {
 // startWatch lists the connections once, as the baseline, and starts the loop. notifyErr is
 // the registration's failure, if any: the loop then works by re-checking alone, and says so
 // once on Errors.
-func startWatch(wake wakeups, list func() ([]Conn, error), recheck time.Duration, notifyErr error) (*Watcher, error) {
+func startWatch(wake wakeups, list func([]Conn) ([]Conn, error), recheck time.Duration, notifyErr error) (*Watcher, error) {
 	if recheck < time.Millisecond {
 		recheck = time.Millisecond
 	}
-	last, err := list()
+	last, err := list(nil)
 	if err != nil {
 		return nil, err
 	}
@@ -136,9 +137,13 @@ func (l *watchLoop) judge(why wake, waited, changed bool) {
 // reports whether there was one, and returns ok false when the watcher was closed while it
 // waited to send.
 func (l *watchLoop) relist() (changed, ok bool) {
-	now, err := l.list()
+	now, err := l.list(l.spare[:0])
 	if err != nil {
 		l.report(err)
+		return false, true
+	}
+	if sameConnections(l.last, now) {
+		l.spare, l.last = l.last, now
 		return false, true
 	}
 	events := diff(l.last, now)
@@ -149,7 +154,7 @@ func (l *watchLoop) relist() (changed, ok bool) {
 			return true, false
 		}
 	}
-	l.last = now
+	l.spare, l.last = l.last, now
 	return len(events) > 0, true
 }
 
@@ -175,6 +180,20 @@ type identity struct {
 
 func identityOf(c Conn) identity {
 	return identity{handle: c.Handle, entry: c.Entry, number: c.PhoneNumber, entryID: c.EntryID, correlationID: c.CorrelationID}
+}
+
+// sameConnections reports whether two listings hold the same connections in the same order: the
+// common case of a re-check, which needs no diff and so allocates nothing.
+func sameConnections(before, after []Conn) bool {
+	if len(before) != len(after) {
+		return false
+	}
+	for i := range before {
+		if identityOf(before[i]) != identityOf(after[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // diff returns the events that turn before into after, matching connections by identity:

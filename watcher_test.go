@@ -75,10 +75,13 @@ func (f *fakeList) set(conns ...Conn) {
 	f.conns = conns
 }
 
-func (f *fakeList) list() ([]Conn, error) {
+func (f *fakeList) list(dst []Conn) ([]Conn, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]Conn(nil), f.conns...), f.err
+	if f.err != nil {
+		return dst, f.err
+	}
+	return append(dst, f.conns...), nil
 }
 
 func nextEvent(t *testing.T, w *Watcher) Event {
@@ -308,7 +311,7 @@ func TestWatcherDoesNotStallOnUnreadErrors(t *testing.T) {
 
 func TestWatcherStartFailsWhenTheBaselineListingFails(t *testing.T) {
 	wake := newFakeWakeups()
-	_, err := startWatch(wake, func() ([]Conn, error) { return nil, errors.New("down") }, time.Hour, nil)
+	_, err := startWatch(wake, func(dst []Conn) ([]Conn, error) { return dst, errors.New("down") }, time.Hour, nil)
 	assert.EqualError(t, err, "down")
 }
 
@@ -363,4 +366,24 @@ func TestWatcherCloseFromManyGoroutinesAtOnce(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Equal(t, 1, wake.released)
+}
+
+func TestARecheckThatFindsNoChangeAllocatesNothing(t *testing.T) {
+	svc := &fakeList{}
+	conns := make([]Conn, 16)
+	for i := range conns {
+		conns[i] = Conn{Handle: Handle(i + 1), Entry: "a"}
+	}
+	svc.set(conns...)
+	l := &watchLoop{list: svc.list, events: make(chan Event), errors: make(chan error, errorsBuffer), done: make(chan struct{})}
+	var err error
+	l.last, err = svc.list(nil)
+	require.NoError(t, err)
+	l.relist() // the second listing's array, which the next ones reuse
+	allocs := testing.AllocsPerRun(100, func() {
+		if changed, ok := l.relist(); changed || !ok {
+			t.Fatal("a change where there is none")
+		}
+	})
+	assert.Zero(t, allocs)
 }

@@ -16,6 +16,8 @@ want32=
 pkgs=()
 command -v x86_64-w64-mingw32-gcc >/dev/null || pkgs+=(gcc-mingw-w64-x86-64)
 command -v i686-w64-mingw32-gcc >/dev/null || pkgs+=(gcc-mingw-w64-i686)
+# The native tests fuzz the shim's C decoder against Go's: cgo, natively.
+command -v gcc >/dev/null || pkgs+=(gcc libc6-dev)
 command -v wine >/dev/null || pkgs+=(wine)
 [ -x /usr/lib/wine/wine64 ] || pkgs+=(wine64)
 add_i386=
