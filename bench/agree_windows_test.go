@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,24 +16,31 @@ import (
 	"github.com/winras/ras/rassim"
 )
 
-// listing is what the three paths have in common for one connection.
+// listing is what the paths have in common for one connection.
 type listing struct {
 	Handle                                   uintptr
 	Entry, DeviceType, DeviceName, Phonebook string
 }
 
-// listAll lists the connections the three ways.
-func listAll(t *testing.T, n int) (lib, peer, floor []listing) {
+// listEvery lists the connections every way: the library's two forms (AppendConnections into
+// a previous listing, to reach its reuse of strings), the peer, the floor and the fair floor.
+func listEvery(t *testing.T, n int) map[string][]listing {
 	t.Helper()
+	out := map[string][]listing{}
 	conns, err := ras.Connections()
 	require.NoError(t, err)
 	for _, c := range conns {
-		lib = append(lib, listing{uintptr(c.Handle), c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+		out["library"] = append(out["library"], listing{uintptr(c.Handle), c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+	}
+	again, err := ras.AppendConnections(conns[:0])
+	require.NoError(t, err)
+	for _, c := range again {
+		out["library append"] = append(out["library append"], listing{uintptr(c.Handle), c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
 	}
 	pconns, err := peerConnections()
 	require.NoError(t, err)
 	for _, c := range pconns {
-		peer = append(peer, listing{c.Handle, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+		out["peer"] = append(out["peer"], listing{c.Handle, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
 	}
 	f := newFloorEnum(n)
 	defer f.free()
@@ -40,12 +48,26 @@ func listAll(t *testing.T, n int) (lib, peer, floor []listing) {
 	require.NoError(t, err)
 	for i := 0; i < got; i++ {
 		c := f.conn(i)
-		floor = append(floor, listing{c.Handle, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+		out["floor"] = append(out["floor"], listing{c.Handle, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
 	}
-	return lib, peer, floor
+	fair := newFairEnum(n)
+	defer fair.free()
+	fconns, err := fair.list()
+	require.NoError(t, err)
+	for _, c := range fconns {
+		out["fair floor"] = append(out["fair floor"], listing{uintptr(c.Handle), c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
+	}
+	return out
 }
 
-func TestThreePathsListTheSameConnectionsInEveryCase(t *testing.T) {
+func assertEveryPath(t *testing.T, want []listing, got map[string][]listing) {
+	t.Helper()
+	for _, name := range []string{"library", "library append", "peer", "floor", "fair floor"} {
+		assert.Equal(t, want, got[name], name)
+	}
+}
+
+func TestEveryPathListsTheSameConnectionsInEveryCase(t *testing.T) {
 	useSim(t)
 	for _, n := range sweepConns {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
@@ -55,10 +77,7 @@ func TestThreePathsListTheSameConnectionsInEveryCase(t *testing.T) {
 				c := sampleConn(i)
 				want = append(want, listing{h, c.Entry, c.DeviceType, c.DeviceName, c.Phonebook})
 			}
-			lib, peer, floor := listAll(t, n)
-			assert.Equal(t, want, lib, "library")
-			assert.Equal(t, want, peer, "peer")
-			assert.Equal(t, want, floor, "floor")
+			assertEveryPath(t, want, listEvery(t, n))
 		})
 	}
 }
@@ -84,7 +103,7 @@ func TestPeerDecodesEveryFieldOfRASCONNW(t *testing.T) {
 	}
 }
 
-func TestThreePathsAgreeOnTheLongestFields(t *testing.T) {
+func TestEveryPathAgreesOnTheLongestFields(t *testing.T) {
 	useSim(t)
 	h, err := rassim.Add(rassim.Conn{
 		Entry:      strings.Repeat("é", 256),
@@ -93,14 +112,33 @@ func TestThreePathsAgreeOnTheLongestFields(t *testing.T) {
 		Phonebook:  `C:\` + strings.Repeat("p", 256),
 	})
 	require.NoError(t, err)
-	lib, peer, floor := listAll(t, 1)
 	want := []listing{{h, strings.Repeat("é", 256), strings.Repeat("t", 16), strings.Repeat("名", 128), `C:\` + strings.Repeat("p", 256)}}
-	assert.Equal(t, want, lib, "library")
-	assert.Equal(t, want, peer, "peer")
-	assert.Equal(t, want, floor, "floor")
+	assertEveryPath(t, want, listEvery(t, 1))
 }
 
-func TestThreePathsReportTheSameStatusInEveryCase(t *testing.T) {
+// The simulator fills an unterminated field by repeating its text; these texts end their fields
+// (257, 17, 129 and 260 units) on whole characters. (A surrogate pair cut at a field's end is
+// where the paths part: x/sys's UTF16ToString, which the peer and the floor use, keeps the lone
+// surrogate as WTF-8; the library gives U+FFFD, as unicode/utf16 does.)
+func TestEveryPathAgreesOnUnterminatedFieldsAndCharactersOutsideTheBMP(t *testing.T) {
+	useSim(t)
+	h, err := rassim.Add(rassim.Conn{
+		Entry: "🔒 VPN", DeviceType: "v🔒v", DeviceName: "名🔒", Phonebook: `C:\🔒`,
+		Unterminated: rassim.FieldEntry | rassim.FieldDeviceType | rassim.FieldDeviceName | rassim.FieldPhonebook,
+	})
+	require.NoError(t, err)
+	got := listEvery(t, 1)
+	require.Len(t, got["library"], 1)
+	lib := got["library"][0]
+	assert.Equal(t, h, lib.Handle)
+	assert.True(t, strings.HasPrefix(lib.Entry, "🔒 VPN🔒 VPN"), lib.Entry)
+	assert.Equal(t, "v🔒vv🔒vv🔒vv🔒vv", lib.DeviceType)
+	assert.True(t, strings.HasPrefix(lib.Phonebook, `C:\🔒C:\🔒`), lib.Phonebook)
+	assert.True(t, utf8.ValidString(lib.Entry+lib.DeviceType+lib.DeviceName+lib.Phonebook))
+	assertEveryPath(t, got["library"], got)
+}
+
+func TestEveryPathReportsTheSameStatusInEveryCase(t *testing.T) {
 	useSim(t)
 	for _, n := range sweepConns[1:] {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
@@ -127,6 +165,12 @@ func TestThreePathsReportTheSameStatusInEveryCase(t *testing.T) {
 				f.free()
 				require.NoError(t, err)
 				assert.Equal(t, want, got, "floor")
+
+				fair := newFairStatus()
+				got, err = fair.status(h)
+				fair.free()
+				require.NoError(t, err)
+				assert.Equal(t, want, got, "fair floor")
 			}
 		})
 	}

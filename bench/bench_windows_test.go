@@ -11,14 +11,15 @@ import (
 	"github.com/winras/ras/rassim"
 )
 
-// The three ways to do the same work, as benchmark bodies. Each makes one untimed call first
-// (the library learns the struct versions and the count from it), then counts the RAS calls of
-// the timed loop with the simulator's counters and reports them as calls/op.
+// The ways to do the same work, as benchmark bodies. Each makes one untimed call first (the
+// library learns the struct versions and the count from it), then counts the RAS calls of the
+// timed loop with the simulator's counters and reports them as calls/op.
 
 const callsUnit = "calls/op"
 
-// path is one of the three ways, for n connections (Connections) or for handles (Status,
-// Statistics).
+// path is one of the ways, for n connections (Connections) or for handles (Status,
+// Statistics). The fair floor has no statistics of its own: they have no strings to decode, so
+// the floor is fair already.
 type path struct {
 	name  string
 	conn  func(n int) func(*testing.B)
@@ -26,10 +27,20 @@ type path struct {
 	stats func(hs []uintptr) func(*testing.B)
 }
 
-var paths = []path{
+// The paths, in the table's order.
+const (
+	pathLibrary = iota
+	pathPeer
+	pathFloor
+	pathFair
+	npaths
+)
+
+var paths = [npaths]path{
 	{"library", libraryConnections, libraryStatus, libraryStatistics},
 	{"peer", peerConnectionsBench, peerStatusBench, peerStatisticsBench},
 	{"floor", floorConnections, floorStatusBench, floorStatisticsBench},
+	{"fair floor", fairConnections, fairStatusBench, nil},
 }
 
 func startTimed(b *testing.B) {
@@ -52,6 +63,57 @@ func libraryConnections(n int) func(*testing.B) {
 			conns, err := ras.Connections()
 			if err != nil || len(conns) != n {
 				b.Fatalf("ras.Connections: %d connections, %v; want %d", len(conns), err, n)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+// libraryAppend lists with AppendConnections into the last listing, as a caller that lists
+// often does: in the steady state, it reuses the array and the strings.
+func libraryAppend(n int) func(*testing.B) {
+	return func(b *testing.B) {
+		conns, err := ras.AppendConnections(nil)
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			conns, err = ras.AppendConnections(conns[:0])
+			if err != nil || len(conns) != n {
+				b.Fatalf("ras.AppendConnections: %d connections, %v; want %d", len(conns), err, n)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func fairConnections(n int) func(*testing.B) {
+	return func(b *testing.B) {
+		f := newFairEnum(n)
+		defer f.free()
+		_, err := f.list()
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			conns, err := f.list()
+			if err != nil || len(conns) != n {
+				b.Fatalf("fair floor: %d connections, %v; want %d", len(conns), err, n)
+			}
+		}
+		stopTimed(b)
+	}
+}
+
+func fairStatusBench(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		f := newFairStatus()
+		defer f.free()
+		_, err := f.status(hs[0])
+		require.NoError(b, err)
+		startTimed(b)
+		for i := 0; i < b.N; i++ {
+			st, err := f.status(hs[i%len(hs)])
+			if err != nil || st.State != rascsConnected {
+				b.Fatalf("fair floor: %#x, %v", st.State, err)
 			}
 		}
 		stopTimed(b)
@@ -177,7 +239,8 @@ func floorStatisticsBench(hs []uintptr) func(*testing.B) {
 	}
 }
 
-// BenchmarkConnections lists the connections each of the three ways, for every case.
+// BenchmarkConnections lists the connections each way, and with AppendConnections, for every
+// case.
 func BenchmarkConnections(b *testing.B) {
 	useSim(b)
 	for _, cost := range sweepCosts {
@@ -187,12 +250,13 @@ func BenchmarkConnections(b *testing.B) {
 				for _, p := range paths {
 					b.Run(p.name, p.conn(n))
 				}
+				b.Run("library append", libraryAppend(n))
 			})
 		}
 	}
 }
 
-// BenchmarkStatus asks for the status of one connection each of the three ways, going through
+// BenchmarkStatus asks for the status of one connection each way, going through
 // the case's connections in turn. There is nothing to ask about with no connections.
 func BenchmarkStatus(b *testing.B) {
 	useSim(b)
@@ -211,7 +275,7 @@ func BenchmarkStatus(b *testing.B) {
 	}
 }
 
-// BenchmarkStatistics reads one connection's statistics each of the three ways, going through
+// BenchmarkStatistics reads one connection's statistics each way, going through
 // the case's connections in turn.
 func BenchmarkStatistics(b *testing.B) {
 	useSim(b)
@@ -223,7 +287,9 @@ func BenchmarkStatistics(b *testing.B) {
 			b.Run(caseName(n, cost), func(b *testing.B) {
 				hs := setupCase(b, n, cost)
 				for _, p := range paths {
-					b.Run(p.name, p.stats(hs))
+					if p.stats != nil {
+						b.Run(p.name, p.stats(hs))
+					}
 				}
 			})
 		}

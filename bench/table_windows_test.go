@@ -25,10 +25,11 @@ import (
 	"github.com/winras/ras/rassim"
 )
 
-// The table of issue 6. TestTable runs every case the three ways and writes one markdown table
-// to the file named by WINRAS_BENCH_TABLE; make -f mingw.mk bench runs it and prints the file.
-// Each case runs the three paths in rounds, rotating which goes first, and takes each path's
-// median, so that the ratios compare runs made side by side on a shared, noisy machine.
+// The table. TestTable runs every case every way, at GOMAXPROCS 2 and 1 (under Wine, the
+// collector's cost depends on it), and writes one markdown table to the file named by
+// WINRAS_BENCH_TABLE; make -f mingw.mk bench runs it and prints the file. Each case runs its
+// paths in rounds, rotating which goes first, and takes each path's median, so that the ratios
+// compare runs made side by side on a shared, noisy machine.
 
 const (
 	rounds        = 5
@@ -56,27 +57,35 @@ type sample struct {
 	bytes  int64
 }
 
-// measure runs the three bodies (library, peer, floor) in rounds and returns each one's median.
-func measure(t *testing.T, bodies [3]func(*testing.B)) [3]sample {
-	var runs [3][]testing.BenchmarkResult
+// measure runs the bodies (one per path, nil for a path the case lacks) in rounds, rotating which
+// goes first, and returns each one's median.
+func measure(t *testing.T, what string, bodies [npaths]func(*testing.B)) [npaths]*sample {
+	var order []int
+	for i, body := range bodies {
+		if body != nil {
+			order = append(order, i)
+		}
+	}
+	var runs [npaths][]testing.BenchmarkResult
 	for r := 0; r < rounds; r++ {
-		for k := 0; k < 3; k++ {
-			i := (r + k) % 3
+		for k := range order {
+			i := order[(r+k)%len(order)]
 			res := testing.Benchmark(func(b *testing.B) {
 				defer noteFailure(b)
 				bodies[i](b)
 			})
 			if res.N == 0 || benchFailed.Load() {
-				t.Fatalf("the %s path failed: run go test -bench to see why (README.md)", paths[i].name)
+				t.Fatalf("%s: the %s path failed: run go test -bench to see why (README.md)", what, paths[i].name)
 			}
 			runs[i] = append(runs[i], res)
 		}
 	}
-	var out [3]sample
-	for i, rs := range runs {
+	var out [npaths]*sample
+	for _, i := range order {
+		rs := runs[i]
 		slices.SortFunc(rs, func(a, b testing.BenchmarkResult) int { return cmp.Compare(nsPerOp(a), nsPerOp(b)) })
 		m := rs[len(rs)/2]
-		out[i] = sample{ns: nsPerOp(m), calls: m.Extra[callsUnit], allocs: m.AllocsPerOp(), bytes: m.AllocedBytesPerOp()}
+		out[i] = &sample{ns: nsPerOp(m), calls: m.Extra[callsUnit], allocs: m.AllocsPerOp(), bytes: m.AllocedBytesPerOp()}
 	}
 	return out
 }
@@ -85,23 +94,47 @@ func nsPerOp(r testing.BenchmarkResult) float64 { return float64(r.T.Nanoseconds
 
 // row is one line of the table.
 type row struct {
-	what, library, peer, floor, libFloor, peerLib, calls, allocs, bytes, target string
+	what, procs                  string
+	ns                           [npaths]string
+	libFloor, libFair, peerLib   string
+	calls, allocs, bytes, target string
 }
 
-func pathRow(what string, s [3]sample, targets ...string) row {
-	lib, peer, floor := s[0], s[1], s[2]
-	return row{
+func pathRow(what string, procs int, s [npaths]*sample, targets ...string) row {
+	each := func(f func(*sample) string) string {
+		var cells []string
+		for _, x := range s {
+			if x == nil {
+				cells = append(cells, "—")
+			} else {
+				cells = append(cells, f(x))
+			}
+		}
+		return strings.Join(cells, " / ")
+	}
+	ratio := func(a, b int) string {
+		if s[a] == nil || s[b] == nil {
+			return ""
+		}
+		return fmt.Sprintf("%.3f", s[a].ns/s[b].ns)
+	}
+	r := row{
 		what:     what,
-		library:  formatNs(lib.ns),
-		peer:     formatNs(peer.ns),
-		floor:    formatNs(floor.ns),
-		libFloor: fmt.Sprintf("%.3f", lib.ns/floor.ns),
-		peerLib:  fmt.Sprintf("%.3f", peer.ns/lib.ns),
-		calls:    fmt.Sprintf("%s / %s / %s", formatCalls(lib.calls), formatCalls(peer.calls), formatCalls(floor.calls)),
-		allocs:   fmt.Sprintf("%d / %d / %d", lib.allocs, peer.allocs, floor.allocs),
-		bytes:    fmt.Sprintf("%d / %d / %d", lib.bytes, peer.bytes, floor.bytes),
+		procs:    fmt.Sprint(procs),
+		libFloor: ratio(pathLibrary, pathFloor),
+		libFair:  ratio(pathLibrary, pathFair),
+		peerLib:  ratio(pathPeer, pathLibrary),
+		calls:    each(func(x *sample) string { return formatCalls(x.calls) }),
+		allocs:   each(func(x *sample) string { return fmt.Sprint(x.allocs) }),
+		bytes:    each(func(x *sample) string { return fmt.Sprint(x.bytes) }),
 		target:   strings.Join(slices.DeleteFunc(targets, func(s string) bool { return s == "" }), "; "),
 	}
+	for i, x := range s {
+		if x != nil {
+			r.ns[i] = formatNs(x.ns)
+		}
+	}
+	return r
 }
 
 func conns(n int) string {
@@ -151,65 +184,43 @@ func TestTable(t *testing.T) {
 		d := watcherDelays(t, watchEvents)
 		median, p99 := percentile(d, 0.5), percentile(d, 0.99)
 		watchRows = append(watchRows, row{
-			what:    fmt.Sprintf("Watcher, connect → event, %d µs", cost/time.Microsecond),
-			library: fmt.Sprintf("median %s, p99 %s (%d events)", formatDuration(median), formatDuration(p99), len(d)),
-			target:  verdict(median <= time.Millisecond, "median ≤ 1 ms"),
+			what:   fmt.Sprintf("Watcher, connect → event, %d µs", cost/time.Microsecond),
+			procs:  fmt.Sprint(runtime.GOMAXPROCS(0)),
+			ns:     [npaths]string{pathLibrary: fmt.Sprintf("median %s, p99 %s (%d events)", formatDuration(median), formatDuration(p99), len(d))},
+			target: verdict(median <= time.Millisecond, "median ≤ 1 ms"),
 		})
 	}
 	setupCase(t, 16, 0)
 	with, without := idleCPU(t, idleSpan)
 	watchRows = append(watchRows, row{
-		what:    fmt.Sprintf("Watcher, CPU while idle over %d × %v, %s", idleSpans, idleSpan, conns(16)),
-		library: fmt.Sprintf("%.3f s (%.3f s with no watcher)", with.Seconds(), without.Seconds()),
-		target:  verdict(with-without <= cpuTick, "none measurable (within one %v tick of no watcher)", cpuTick),
+		what:   fmt.Sprintf("Watcher, CPU while idle over %d × %v, %s", idleSpans, idleSpan, conns(16)),
+		procs:  fmt.Sprint(runtime.GOMAXPROCS(0)),
+		ns:     [npaths]string{pathLibrary: fmt.Sprintf("%.3f s (%.3f s with no watcher)", with.Seconds(), without.Seconds())},
+		target: verdict(with-without <= cpuTick, "none measurable (within one %v tick of no watcher)", cpuTick),
+	})
+	perRecheck, rechecks := recheckAllocs(t, recheckSpan)
+	watchRows = append(watchRows, row{
+		what:   fmt.Sprintf("Watcher, re-checks finding no change over %v, %s", recheckSpan, conns(16)),
+		procs:  fmt.Sprint(runtime.GOMAXPROCS(0)),
+		ns:     [npaths]string{pathLibrary: fmt.Sprintf("%.2f allocations per re-check (%d re-checks)", perRecheck, rechecks)},
+		target: verdict(perRecheck < 0.1, "no allocation per re-check"),
 	})
 
 	var rows []row
-	for _, cost := range sweepCosts {
-		for _, n := range sweepConns {
-			setupCase(t, n, cost)
-			s := measure(t, [3]func(*testing.B){paths[0].conn(n), paths[1].conn(n), paths[2].conn(n)})
-			var targets []string
-			targets = append(targets, verdict(s[0].calls == 1, "1 call"))
-			if cost == 0 && n >= 16 {
-				targets = append(targets, verdict(s[0].ns/s[2].ns <= 1.25, "library/floor ≤ 1.25"))
-			}
-			switch {
-			case cost > 0 && n == 0:
-				targets = append(targets, verdict(s[1].ns/s[0].ns >= 1.8, "peer/library ≥ 1.8 (the probe finds none: one call each)"))
-			case cost > 0:
-				targets = append(targets, verdict(s[1].ns/s[0].ns >= 1.8, "peer/library ≥ 1.8"))
-			}
-			rows = append(rows, pathRow(fmt.Sprintf("Connections, %s, %d µs", conns(n), cost/time.Microsecond), s, targets...))
-		}
-	}
-	for _, cost := range sweepCosts {
-		for _, n := range sweepConns[1:] {
-			hs := setupCase(t, n, cost)
-			s := measure(t, [3]func(*testing.B){paths[0].stat(hs), paths[1].stat(hs), paths[2].stat(hs)})
-			target := ""
-			if cost > 0 {
-				target = verdict(s[1].ns/s[0].ns >= 1.8, "peer/library ≥ 1.8 (one call each)")
-			}
-			rows = append(rows, pathRow(fmt.Sprintf("Status, %s, %d µs", conns(n), cost/time.Microsecond), s, target))
-		}
-	}
-	for _, cost := range sweepCosts {
-		for _, n := range sweepConns[1:] {
-			hs := setupCase(t, n, cost)
-			s := measure(t, [3]func(*testing.B){paths[0].stats(hs), paths[1].stats(hs), paths[2].stats(hs)})
-			rows = append(rows, pathRow(fmt.Sprintf("Statistics, %s, %d µs", conns(n), cost/time.Microsecond), s,
-				verdict(s[0].calls == 1, "1 call")))
-		}
+	for _, procs := range []int{2, 1} {
+		prev := runtime.GOMAXPROCS(procs)
+		rows = append(rows, pathRows(t, procs)...)
+		runtime.GOMAXPROCS(prev)
 	}
 	rows = append(rows, watchRows...)
 
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "%s\n\n", machine())
-	fmt.Fprintln(&buf, "| case | library ns/op | peer ns/op | floor ns/op | library/floor | peer/library | RAS calls/op (lib / peer / floor) | allocs/op (lib / peer / floor) | B/op (lib / peer / floor) | target |")
-	fmt.Fprintln(&buf, "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|")
+	fmt.Fprintln(&buf, "| case | GOMAXPROCS | library ns/op | peer ns/op | floor ns/op | fair floor ns/op | library/floor | library/fair floor | peer/library | RAS calls/op (lib / peer / floor / fair) | allocs/op (lib / peer / floor / fair) | B/op (lib / peer / floor / fair) | target |")
+	fmt.Fprintln(&buf, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
 	for _, r := range rows {
-		cells := []string{r.what, r.library, r.peer, r.floor, r.libFloor, r.peerLib, r.calls, r.allocs, r.bytes, r.target}
+		cells := []string{r.what, r.procs, r.ns[pathLibrary], r.ns[pathPeer], r.ns[pathFloor], r.ns[pathFair],
+			r.libFloor, r.libFair, r.peerLib, r.calls, r.allocs, r.bytes, r.target}
 		for i, c := range cells {
 			if c == "" {
 				cells[i] = "—"
@@ -218,6 +229,109 @@ func TestTable(t *testing.T) {
 		fmt.Fprintf(&buf, "| %s |\n", strings.Join(cells, " | "))
 	}
 	require.NoError(t, os.WriteFile(out, buf.Bytes(), 0o644))
+}
+
+// pathRows measures every path case at the current GOMAXPROCS, procs.
+func pathRows(t *testing.T, procs int) []row {
+	var rows []row
+	bodies := func(of func(path) func(*testing.B)) [npaths]func(*testing.B) {
+		var out [npaths]func(*testing.B)
+		for i, p := range paths {
+			out[i] = of(p)
+		}
+		return out
+	}
+	for _, cost := range sweepCosts {
+		for _, n := range sweepConns {
+			setupCase(t, n, cost)
+			what := fmt.Sprintf("Connections, %s, %d µs", conns(n), cost/time.Microsecond)
+			s := measure(t, what, bodies(func(p path) func(*testing.B) { return p.conn(n) }))
+			lib, peer, floor, fair := s[pathLibrary].ns, s[pathPeer].ns, s[pathFloor].ns, s[pathFair].ns
+			targets := []string{verdict(s[pathLibrary].calls == 1, "1 call")}
+			switch {
+			case cost == 0 && n >= 16:
+				targets = append(targets, verdict(lib/fair <= 1.25, "library/fair floor ≤ 1.25"), verdict(lib/floor <= 9, "library/floor ≤ 9"))
+			case cost > 0 && n == 16:
+				targets = append(targets, verdict(lib/floor <= 1.15, "library/floor ≤ 1.15"))
+			case cost > 0 && n == 256:
+				targets = append(targets, verdict(lib/floor <= 2.1, "library/floor ≤ 2.1"))
+			}
+			switch {
+			case cost > 0 && n == 0:
+				targets = append(targets, verdict(peer/lib >= 1.8, "peer/library ≥ 1.8 (the probe finds none: one call each)"))
+			case cost > 0:
+				targets = append(targets, verdict(peer/lib >= 1.8, "peer/library ≥ 1.8"))
+			}
+			rows = append(rows, pathRow(what, procs, s, targets...))
+		}
+	}
+	// AppendConnections in the steady state, against the floors (the peer has no such form).
+	for _, n := range sweepConns {
+		setupCase(t, n, 0)
+		what := fmt.Sprintf("AppendConnections, %s, 0 µs", conns(n))
+		b := bodies(func(p path) func(*testing.B) { return p.conn(n) })
+		b[pathLibrary], b[pathPeer] = libraryAppend(n), nil
+		s := measure(t, what, b)
+		targets := []string{verdict(s[pathLibrary].allocs == 0, "0 allocations")}
+		if n >= 16 {
+			targets = append(targets, verdict(s[pathLibrary].ns/s[pathFloor].ns <= 3, "library/floor ≤ 3"))
+		}
+		rows = append(rows, pathRow(what, procs, s, targets...))
+	}
+	for _, cost := range sweepCosts {
+		for _, n := range sweepConns[1:] {
+			hs := setupCase(t, n, cost)
+			what := fmt.Sprintf("Status, %s, %d µs", conns(n), cost/time.Microsecond)
+			s := measure(t, what, bodies(func(p path) func(*testing.B) { return p.stat(hs) }))
+			lib, peer, floor := s[pathLibrary].ns, s[pathPeer].ns, s[pathFloor].ns
+			targets := []string{verdict(s[pathLibrary].allocs <= 1, "≤ 1 allocation")}
+			if cost == 0 {
+				targets = append(targets, verdict(lib/peer <= 0.5, "library/peer ≤ 0.5"), verdict(lib/floor <= 3, "library/floor ≤ 3"))
+			} else {
+				targets = append(targets, verdict(peer/lib >= 1.8, "peer/library ≥ 1.8 (one call each)"))
+			}
+			rows = append(rows, pathRow(what, procs, s, targets...))
+		}
+	}
+	for _, cost := range sweepCosts {
+		for _, n := range sweepConns[1:] {
+			hs := setupCase(t, n, cost)
+			what := fmt.Sprintf("Statistics, %s, %d µs", conns(n), cost/time.Microsecond)
+			b := bodies(func(p path) func(*testing.B) {
+				if p.stats == nil {
+					return nil
+				}
+				return p.stats(hs)
+			})
+			s := measure(t, what, b)
+			rows = append(rows, pathRow(what, procs, s, verdict(s[pathLibrary].calls == 1, "1 call")))
+		}
+	}
+	return rows
+}
+
+// recheckSpan is how long recheckAllocs watches a watcher that re-checks every recheckEvery.
+const (
+	recheckSpan  = 2 * time.Second
+	recheckEvery = 5 * time.Millisecond
+)
+
+// recheckAllocs counts the process's heap allocations while a watcher re-checks an unchanging
+// listing for span, per re-check (each is one RasEnumConnectionsW).
+func recheckAllocs(t *testing.T, span time.Duration) (perRecheck float64, rechecks uint32) {
+	setupCase(t, 16, 0)
+	w, err := ras.NewWatcherRecheck(recheckEvery)
+	require.NoError(t, err)
+	defer w.Close()
+	time.Sleep(20 * recheckEvery) // the first re-checks make the arrays the later ones reuse
+	require.NoError(t, rassim.ResetCalls())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	time.Sleep(span)
+	runtime.ReadMemStats(&after)
+	rechecks = rassim.Calls(rassim.EnumConnections)
+	require.NotZero(t, rechecks)
+	return float64(after.Mallocs-before.Mallocs) / float64(rechecks), rechecks
 }
 
 // machine is the line that says where and when the table was made.
