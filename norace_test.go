@@ -1,0 +1,5 @@
+//go:build !race
+
+package ras
+
+const raceEnabled = false
