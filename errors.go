@@ -1,20 +1,17 @@
 package ras
 
-import (
-	"fmt"
-	"syscall"
-)
+import "fmt"
 
 // Windows codes the package looks at.
 const (
-	errInvalidHandle syscall.Errno = 6   // ERROR_INVALID_HANDLE
-	errInvalidData   syscall.Errno = 13  // ERROR_INVALID_DATA: an answer the shim refused
-	errNoConnection  syscall.Errno = 668 // ERROR_NO_CONNECTION
-	errBufferSmall   syscall.Errno = 603 // ERROR_BUFFER_TOO_SMALL
-	errInvalidSize   syscall.Errno = 632 // ERROR_INVALID_SIZE
+	errInvalidHandle Errno = 6   // ERROR_INVALID_HANDLE
+	errInvalidData   Errno = 13  // ERROR_INVALID_DATA: an answer the shim refused
+	errNoConnection  Errno = 668 // ERROR_NO_CONNECTION
+	errBufferSmall   Errno = 603 // ERROR_BUFFER_TOO_SMALL
+	errInvalidSize   Errno = 632 // ERROR_INVALID_SIZE
 
-	errProjectionNotComplete syscall.Errno = 730 // ERROR_PROJECTION_NOT_COMPLETE
-	errProtocolNotConfigured syscall.Errno = 731 // ERROR_PROTOCOL_NOT_CONFIGURED
+	errProjectionNotComplete Errno = 730 // ERROR_PROJECTION_NOT_COMPLETE
+	errProtocolNotConfigured Errno = 731 // ERROR_PROTOCOL_NOT_CONFIGURED
 )
 
 // Error returns "ras: CALL: error CODE: MESSAGE", with an HRESULT's CODE in hexadecimal.
@@ -50,7 +47,7 @@ func (e *Error) Is(target error) bool {
 }
 
 // win32Of returns the Win32 code an HRESULT of FACILITY_WIN32 (0x8007xxxx) carries.
-func win32Of(code syscall.Errno) (syscall.Errno, bool) {
+func win32Of(code Errno) (Errno, bool) {
 	if uint32(code)&0xFFFF0000 != 0x80070000 {
 		return 0, false
 	}
@@ -58,6 +55,6 @@ func win32Of(code syscall.Errno) (syscall.Errno, bool) {
 }
 
 // isGoneCode reports whether code is what RAS answers for a connection handle that is gone.
-func isGoneCode(code syscall.Errno) bool {
+func isGoneCode(code Errno) bool {
 	return code == errInvalidHandle || code == errNoConnection
 }

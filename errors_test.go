@@ -3,7 +3,6 @@ package ras
 import (
 	"errors"
 	"fmt"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,8 +16,8 @@ func TestErrorNamesTheCallAndTheCode(t *testing.T) {
 
 func TestErrorUnwrapsToTheErrno(t *testing.T) {
 	err := fmt.Errorf("wrapped: %w", &Error{Call: "RasHangUpW", Code: 6})
-	assert.ErrorIs(t, err, syscall.Errno(6))
-	assert.NotErrorIs(t, err, syscall.Errno(87))
+	assert.ErrorIs(t, err, Errno(6))
+	assert.NotErrorIs(t, err, Errno(87))
 }
 
 func TestOnlyAGoneConnectionHandleMatchesErrConnectionGone(t *testing.T) {

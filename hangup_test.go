@@ -3,7 +3,6 @@ package ras
 import (
 	"context"
 	"errors"
-	"syscall"
 	"testing"
 	"time"
 
@@ -96,10 +95,10 @@ func TestHangUpWithoutDeadlineEndsAfterTheDefaultBound(t *testing.T) {
 }
 
 func TestHangUpReturnsAStatusCallFailure(t *testing.T) {
-	down := &Error{Call: "RasGetConnectStatusW", Code: syscall.Errno(711)}
+	down := &Error{Call: "RasGetConnectStatusW", Code: Errno(711)}
 	f := &fakeHangUp{statusErr: down}
 	err := f.calls().run(context.Background(), 0x10)
 	var e *Error
 	require.True(t, errors.As(err, &e))
-	assert.Equal(t, syscall.Errno(711), e.Code)
+	assert.Equal(t, Errno(711), e.Code)
 }

@@ -40,6 +40,10 @@ SHIM32 := $(BUILD)/386/bcryptprimitives.dll
 # package:target pairs fuzzed briefly by test; go test replays their seed corpora in every run.
 FUZZ := internal/wide:FuzzUTF8 .:FuzzEndpoint cmd/rasctl:FuzzParseTarget cmd/rasctl:FuzzGUIDString
 FUZZTIME := 5s
+# "Elsewhere it compiles": vetted without cgo on one platform of each kind of build (Unix, Plan 9,
+# wasm, and Windows built without cgo), the 32- and 64-bit ones among them.
+PLATFORMS := linux/amd64 linux/386 darwin/arm64 freebsd/amd64 solaris/amd64 aix/ppc64 plan9/386 \
+	js/wasm wasip1/wasm windows/amd64 windows/arm64
 
 .PHONY: deps deps32 prefix sim build test test-steps demo bench wine-up wine-down
 
@@ -110,8 +114,12 @@ test-steps: wine-up
 	cd $(ROOT) && go vet ./... && CGO_ENABLED=1 go test ./...
 	@echo "== native fuzzing, $(FUZZTIME) a target"
 	cd $(ROOT) && for f in $(FUZZ); do CGO_ENABLED=1 go test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) "./$${f%%:*}" || exit 1; done
+	@echo "== every platform the package promises to compile on, without cgo: vet"
+	cd $(ROOT) && for p in $(PLATFORMS); do GOOS=$${p%/*} GOARCH=$${p#*/} CGO_ENABLED=0 go vet ./... || { echo "vet fails on $$p"; exit 1; }; done
 	@echo "== windows/amd64 and windows/386: vet and build (386 checks the shim's layout asserts)"
 	cd $(ROOT) && $(WIN64) go vet ./... && $(WIN32) go vet ./... && $(WIN32) go build ./...
+	@echo "== windows/amd64 under Wine, built without cgo: the error says how to build"
+	cd $(ROOT) && GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test $(EXEC) -run 'NotSupported' .
 	@echo "== windows/amd64 under Wine, Wine's builtin rasapi32"
 	cd $(ROOT) && $(WIN64) go test $(EXEC) ./...
 	@echo "== windows/amd64 under Wine, the simulator"

@@ -3,7 +3,6 @@ package ras
 import (
 	"fmt"
 	"net/netip"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,14 +46,14 @@ func TestAddrOfAllZerosIsNoAddress(t *testing.T) {
 func TestAnHRESULTReadsAsOneAndMatchesItsWin32Code(t *testing.T) {
 	e := &Error{Call: "RasGetConnectionStatistics", Code: 0x80070057, Message: "The parameter is incorrect."}
 	assert.Equal(t, "ras: RasGetConnectionStatistics: error 0x80070057: The parameter is incorrect.", e.Error())
-	assert.ErrorIs(t, e, syscall.Errno(87))
-	assert.ErrorIs(t, e, syscall.Errno(0x80070057))
-	assert.NotErrorIs(t, &Error{Code: 0x80004005}, syscall.Errno(0x4005), "not FACILITY_WIN32")
+	assert.ErrorIs(t, e, Errno(87))
+	assert.ErrorIs(t, e, Errno(0x80070057))
+	assert.NotErrorIs(t, &Error{Code: 0x80004005}, Errno(0x4005), "not FACILITY_WIN32")
 }
 
 func TestProjectionCodesMatchTheirSentinels(t *testing.T) {
 	for _, c := range []struct {
-		code syscall.Errno
+		code Errno
 		is   error
 	}{{730, ErrNotProjected}, {731, ErrProtocolNotConfigured}} {
 		err := fmt.Errorf("wrapped: %w", &Error{Call: "RasGetProjectionInfoEx", Code: c.code})

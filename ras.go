@@ -14,8 +14,10 @@
 // Struct versions are negotiated with the running Windows: the newest layout this Windows
 // accepts is used, so the fields a version lacks are reported as absent rather than misread.
 //
-// The package needs Windows and cgo (a mingw-w64 C compiler when cross-compiling). Elsewhere it
-// compiles, and every call returns ErrNotSupported.
+// The package needs Windows and cgo: build with CGO_ENABLED=1 and a mingw-w64 C compiler
+// (CC=x86_64-w64-mingw32-gcc when cross-compiling; Go turns cgo off when cross-compiling, and the
+// build succeeds without it). Elsewhere it compiles, and every call returns ErrNotSupported,
+// whose text on Windows says what to set.
 package ras
 
 import (
@@ -23,7 +25,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"syscall"
 	"time"
 )
 
@@ -88,7 +89,7 @@ type ConnStatus struct {
 // errors.Is(err, ErrConnectionGone) when the connection handle the call was given is gone.
 type Error struct {
 	Call    string // the function that failed, as "RasGetConnectStatusW"
-	Code    syscall.Errno
+	Code    Errno
 	Message string // from RasGetErrorStringW, or the system's message where RAS has none
 
 	// connGone is set by the call itself, which knows whether Code is about the connection
@@ -96,8 +97,10 @@ type Error struct {
 	connGone bool
 }
 
-// ErrNotSupported is returned by every call on a platform other than Windows with cgo.
-var ErrNotSupported = errors.New("ras: not supported on this platform (needs windows and cgo)")
+// ErrNotSupported is returned by every call on a platform other than Windows with cgo. On
+// Windows, it says how to build the program with cgo: Go turns cgo off when cross-compiling
+// unless CGO_ENABLED=1 is set, and the build succeeds without it.
+var ErrNotSupported = errors.New(notSupported)
 
 // ErrConnectionGone matches (with errors.Is) the error of a call whose connection handle has
 // already been hung up or never existed: ERROR_INVALID_HANDLE (6) or ERROR_NO_CONNECTION (668)
@@ -188,13 +191,21 @@ const DefaultRecheck = 5 * time.Second
 // Watcher reports connections as they are made and end. Read Events and Errors until Close.
 //
 // It registers for notifications of every connection and, on each signal, lists the
-// connections and compares them with the last list, so signals that coalesce still give one
-// event per change. Connections are compared by handle and identity (entry or number, entry
-// GUID, correlation ID where Windows has it): Windows may give a new connection the handle of
-// one that ended, which is a disconnection and a connection. It also re-lists on a slow
-// interval, which keeps it correct when a registration goes quiet (reported on Windows 11;
-// it then sends one error matching ErrNotifyMissed) and makes it work where notifications are
-// unavailable (it then sends one error matching ErrNotifyUnavailable).
+// connections and compares the listing with the last one; it also re-lists on a slow interval,
+// which keeps it correct when a registration goes quiet (reported on Windows 11; it then sends
+// one error matching ErrNotifyMissed) and makes it work where notifications are unavailable (it
+// then sends one error matching ErrNotifyUnavailable).
+//
+// What it guarantees: each connection that appears in a listing gets one OpConnected, and one
+// OpDisconnected at the first later listing that lacks it; a connection in the first listing
+// (the baseline, taken by NewWatcher) gets no OpConnected. Connections are compared by handle and
+// identity (entry or number, entry GUID, correlation ID where Windows has it): Windows may give a
+// new connection the handle of one that ended, which is a disconnection and a connection.
+//
+// What Windows makes impossible: a connection made and ended between two listings is never
+// seen. Windows' signals coalesce and name no connection, and RAS keeps no history, so no
+// watcher can report it; one that dials and fails within a few milliseconds is the usual case.
+// A program that dials learns the outcome from its dial, not from a Watcher.
 type Watcher struct {
 	// Events delivers changes in the order they were seen: within one re-listing,
 	// disconnections first, then connections in listing order. Closed by Close.

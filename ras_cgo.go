@@ -18,6 +18,9 @@ import (
 	"unsafe"
 )
 
+// notSupported is ErrNotSupported's text; with cgo on Windows, no call returns it.
+const notSupported = "ras: not supported on this platform (needs windows and cgo)"
+
 func guid(g C.winras_guid) GUID {
 	return GUID{
 		Data1: uint32(g.data1), Data2: uint16(g.data2), Data3: uint16(g.data3),

@@ -4,8 +4,20 @@ package ras
 
 import (
 	"context"
+	"runtime"
 	"time"
 )
+
+// notSupported is ErrNotSupported's text. On Windows, the program was built without cgo.
+var notSupported = notSupportedText()
+
+func notSupportedText() string {
+	if runtime.GOOS == "windows" {
+		return "ras: this program was built without cgo, which the package needs on Windows: build it with " +
+			"CGO_ENABLED=1 and a mingw-w64 C compiler (CC=x86_64-w64-mingw32-gcc, or i686-w64-mingw32-gcc for 386)"
+	}
+	return "ras: not supported on this platform (needs windows and cgo)"
+}
 
 func appendConnections(dst []Conn) ([]Conn, error) { return dst, ErrNotSupported }
 

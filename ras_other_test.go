@@ -4,6 +4,7 @@ package ras
 
 import (
 	"context"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,4 +20,14 @@ func TestEveryCallSaysNotSupportedOffWindows(t *testing.T) {
 	w, err := NewWatcher()
 	assert.ErrorIs(t, err, ErrNotSupported)
 	assert.Nil(t, w)
+}
+
+// Cross-compiling turns cgo off unless CGO_ENABLED=1 is set: the error must say what to set.
+func TestNotSupportedOnWindowsSaysHowToBuildWithCgo(t *testing.T) {
+	if runtime.GOOS != "windows" {
+		assert.NotContains(t, ErrNotSupported.Error(), "CGO_ENABLED")
+		return
+	}
+	assert.Contains(t, ErrNotSupported.Error(), "CGO_ENABLED=1")
+	assert.Contains(t, ErrNotSupported.Error(), "x86_64-w64-mingw32-gcc")
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/netip"
 	"time"
@@ -37,20 +36,14 @@ func newConnJSON(c ras.Conn) connJSON {
 		DeviceName:  c.DeviceName,
 		Phonebook:   c.Phonebook,
 		SubEntry:    c.SubEntry,
-		EntryID:     guidString(c.EntryID),
+		EntryID:     c.EntryID.String(),
 		Flags:       c.Flags.Names(),
 	}
 	if c.HasCorrelationID {
-		id := guidString(c.CorrelationID)
+		id := c.CorrelationID.String()
 		j.CorrelationID = &id
 	}
 	return j
-}
-
-// guidString writes g as Windows does, "{6B29FC40-CA47-1067-B31D-00DD010662DA}". (windows.GUID's
-// String does too, but ras.GUID is a plain struct off Windows, where this is tested.)
-func guidString(g ras.GUID) string {
-	return fmt.Sprintf("{%08X-%04X-%04X-%04X-%012X}", g.Data1, g.Data2, g.Data3, g.Data4[:2], g.Data4[2:])
 }
 
 // statusJSON is status's answer.

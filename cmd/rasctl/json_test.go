@@ -8,7 +8,6 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -136,7 +135,7 @@ func TestStatusJSONGivesNullsForWhatWindowsDoesNotReport(t *testing.T) {
 func TestErrorJSONOfAnErrorThatIsNoRASError(t *testing.T) {
 	assert.Equal(t, &errorJSON{Code: 0, Message: "odd"}, newErrorJSON(errors.New("odd")))
 	assert.Equal(t, &errorJSON{Code: 691, Message: "denied"},
-		newErrorJSON(&ras.Error{Call: "connection", Code: syscall.Errno(691), Message: "denied"}))
+		newErrorJSON(&ras.Error{Call: "connection", Code: ras.Errno(691), Message: "denied"}))
 }
 
 func TestEventJSONIsOneLineWithATimeOfNineDigits(t *testing.T) {
@@ -164,9 +163,9 @@ func FuzzGUIDString(f *testing.F) {
 	f.Fuzz(func(t *testing.T, d1 uint32, d2, d3 uint16, d4 []byte) {
 		g := ras.GUID{Data1: d1, Data2: d2, Data3: d3}
 		copy(g.Data4[:], d4)
-		s := guidString(g)
+		s := g.String()
 		if !guidShape.MatchString(s) {
-			t.Fatalf("guidString(%+v) = %q, not as Windows writes GUIDs", g, s)
+			t.Fatalf("%+v.String() = %q, not as Windows writes GUIDs", g, s)
 		}
 		hex := strings.ReplaceAll(s[1:len(s)-1], "-", "")
 		var back ras.GUID

@@ -56,11 +56,11 @@ func writeStatus(w io.Writer, c ras.Conn, s ras.ConnStatus, p *ras.ProjectionInf
 	}
 	correlation := "-"
 	if c.HasCorrelationID {
-		correlation = guidString(c.CorrelationID)
+		correlation = c.CorrelationID.String()
 	}
 	entryID := "-"
 	if c.EntryID != (ras.GUID{}) {
-		entryID = guidString(c.EntryID)
+		entryID = c.EntryID.String()
 	}
 	tw := newTable(w)
 	for _, row := range [][2]string{
