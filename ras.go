@@ -183,6 +183,10 @@ const (
 type Event struct {
 	Op   Op
 	Conn Conn
+	// Err is, for OpDisconnected, the connection's own error (why it dropped: the RASCONNSTATUS
+	// dwError), when Windows still reported one for its handle once it was no longer listed, as
+	// it often does for a moment after a drop; nil otherwise, and for a hang-up.
+	Err error
 }
 
 // DefaultRecheck is how often a Watcher re-lists connections when no notification arrives.
@@ -219,6 +223,11 @@ type Watcher struct {
 }
 
 // NewWatcher starts a Watcher that re-lists every DefaultRecheck.
+//
+// A Watcher starts even while RAS cannot list connections (an agent started at boot, before the
+// RAS service: 711): it sends each failure on Errors and keeps re-listing on every notification
+// and re-check, and the first listing that works is its baseline. NewWatcher fails only when it
+// cannot create its events.
 func NewWatcher() (*Watcher, error) { return NewWatcherRecheck(DefaultRecheck) }
 
 // NewWatcherRecheck starts a Watcher that re-lists every recheck (at least a millisecond)

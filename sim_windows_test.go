@@ -410,6 +410,65 @@ func TestWatcherSeesTwoConnectionsChangingAtOnce(t *testing.T) {
 	assert.ElementsMatch(t, []Handle{a, b}, []Handle{e3.Conn.Handle, e4.Conn.Handle})
 }
 
+func TestWatcherDisconnectionCarriesTheDropsError(t *testing.T) {
+	useSim(t, rassim.Win7)
+	w, err := NewWatcherRecheck(time.Hour)
+	require.NoError(t, err)
+	defer w.Close()
+	h := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
+	require.Equal(t, OpConnected, next(t, w).Op)
+	require.NoError(t, rassim.Drop(uintptr(h), 628)) // ERROR_REMOTE_DISCONNECTION; the handle stays valid
+	e := next(t, w)
+	assert.Equal(t, OpDisconnected, e.Op)
+	assert.ErrorIs(t, e.Err, windows.Errno(628))
+	assert.NotErrorIs(t, e.Err, ErrConnectionGone)
+	require.NoError(t, HangUp(context.Background(), h))
+
+	h = add(t, rassim.Conn{Entry: "B", DeviceType: "vpn"})
+	require.Equal(t, OpConnected, next(t, w).Op)
+	require.NoError(t, HangUp(context.Background(), h))
+	e = next(t, w)
+	assert.Equal(t, OpDisconnected, e.Op)
+	assert.NoError(t, e.Err, "a hang-up is no drop")
+}
+
+func TestWatcherStartsWhileTheRASServiceIsDown(t *testing.T) {
+	useSim(t, rassim.Win7)
+	a := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
+	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
+	w, err := NewWatcherRecheck(20 * time.Millisecond)
+	require.NoError(t, err)
+	defer w.Close()
+	select {
+	case err := <-w.Errors:
+		assert.ErrorIs(t, err, windows.Errno(711))
+	case <-time.After(10 * time.Second):
+		t.Fatal("no error while RAS cannot list")
+	}
+	require.NoError(t, rassim.ClearFaults())
+	// The first listing that works is the baseline: A is in it; B comes after.
+	for {
+		calls := rassim.Calls(rassim.EnumConnections)
+		time.Sleep(50 * time.Millisecond)
+		if rassim.Calls(rassim.EnumConnections) > calls+1 {
+			break
+		}
+	}
+	b := add(t, rassim.Conn{Entry: "B", DeviceType: "vpn"})
+	for {
+		select {
+		case e := <-w.Events:
+			assert.Equal(t, OpConnected, e.Op)
+			assert.Equal(t, b, e.Conn.Handle, "A (%v) was in the baseline", a)
+			return
+		case err := <-w.Errors:
+			assert.ErrorIs(t, err, windows.Errno(711), "only the failures while RAS was down")
+		case <-time.After(10 * time.Second):
+			t.Fatal("no event")
+		}
+	}
+}
+
 func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetFiresOnce(true))
@@ -417,9 +476,9 @@ func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
 	require.NoError(t, err)
 	defer w.Close()
 	a := add(t, rassim.Conn{Entry: "A"})
-	assert.Equal(t, Event{OpConnected, Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
 	b := add(t, rassim.Conn{Entry: "B"}) // the registration is spent: only the re-check sees it
-	assert.Equal(t, Event{OpConnected, Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
 	select {
 	case err := <-w.Errors:
 		assert.ErrorIs(t, err, ErrNotifyMissed, "and it says that notifications went quiet")
@@ -441,7 +500,7 @@ func TestWatcherFallsBackWhenRegistrationFails(t *testing.T) {
 	a := add(t, rassim.Conn{Entry: "A"})
 	e, ok := <-w.Events
 	require.True(t, ok)
-	assert.Equal(t, Event{OpConnected, Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, e)
+	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, e)
 }
 
 func TestWatcherCloseWithAReaderThatStoppedReading(t *testing.T) {

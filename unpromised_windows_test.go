@@ -140,11 +140,13 @@ func TestWatcherTakesLateNotificationsFromAnotherThread(t *testing.T) {
 	require.NoError(t, err)
 	defer w.Close()
 	a := add(t, rassim.Conn{Entry: "A"})
-	assert.Equal(t, Event{OpConnected, Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
 	b := add(t, rassim.Conn{Entry: "B"})
-	assert.Equal(t, Event{OpConnected, Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
 	require.NoError(t, rassim.Drop(uintptr(a), 628))
-	assert.Equal(t, Event{OpDisconnected, Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
+	e := next(t, w)
+	assert.Equal(t, Event{Op: OpDisconnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, Event{Op: e.Op, Conn: e.Conn})
+	assert.ErrorIs(t, e.Err, windows.Errno(628), "the drop's error")
 	time.Sleep(1500 * time.Millisecond) // a re-check or two after the last signal
 	select {
 	case err := <-w.Errors:

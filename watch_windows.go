@@ -48,6 +48,15 @@ func (e *eventWakeups) release() error {
 	return nil
 }
 
+// connectionError is connection h's own error, while Windows reports its status.
+func connectionError(h Handle) error {
+	s, err := status(h)
+	if err != nil {
+		return nil
+	}
+	return s.Err
+}
+
 func newWatcher(recheck time.Duration) (*Watcher, error) {
 	notified, err := windows.CreateEvent(nil, 0, 0, nil)
 	if err != nil {
@@ -61,10 +70,5 @@ func newWatcher(recheck time.Duration) (*Watcher, error) {
 	wake := &eventWakeups{notified: notified, stopped: stopped, both: [2]windows.Handle{stopped, notified}}
 	// Registered before the baseline listing, so a connection made in between still signals.
 	notifyErr := notify(AllConnections, notified, NotifyConnection|NotifyDisconnection)
-	w, err := startWatch(wake, appendConnections, recheck, notifyErr)
-	if err != nil {
-		wake.release()
-		return nil, err
-	}
-	return w, nil
+	return startWatch(wake, appendConnections, connectionError, recheck, notifyErr), nil
 }

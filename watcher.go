@@ -2,6 +2,7 @@ package ras
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 )
@@ -32,10 +33,12 @@ const errorsBuffer = 8
 
 // watchLoop is the goroutine behind a Watcher and the state it owns.
 type watchLoop struct {
-	wake    wakeups
-	list    func(dst []Conn) ([]Conn, error) // as AppendConnections
-	recheck time.Duration
-	polling bool
+	wake wakeups
+	list func(dst []Conn) ([]Conn, error) // as AppendConnections
+	// lastError is the connection's own error while Windows still reports its status, or nil.
+	lastError func(Handle) error
+	recheck   time.Duration
+	polling   bool
 
 	events chan Event
 	errors chan error
@@ -43,8 +46,9 @@ type watchLoop struct {
 	exited chan struct{} // closed by run when it returns
 
 	// Only run touches these after start.
-	last  []Conn // the connections as last listed
-	spare []Conn // the listing before last, whose array (and unchanged strings) the next one reuses
+	baselined bool   // a listing has worked: last is real
+	last      []Conn // the connections as last listed
+	spare     []Conn // the listing before last, whose array (and unchanged strings) the next one reuses
 	// early: a notification whose listing showed no change, as one that comes before its
 	// connection is listed does; the next change a re-check finds may be its.
 	early bool
@@ -57,33 +61,38 @@ type watchLoop struct {
 	closed bool
 }
 
-// startWatch lists the connections once, as the baseline, and starts the loop. notifyErr is
-// the registration's failure, if any: the loop then works by re-checking alone, and says so
-// once on Errors.
-func startWatch(wake wakeups, list func([]Conn) ([]Conn, error), recheck time.Duration, notifyErr error) (*Watcher, error) {
+// startWatch lists the connections once, as the baseline, and starts the loop; when that
+// listing fails, it says so on Errors and the first listing that works is the baseline.
+// notifyErr is the registration's failure, if any: the loop then works by re-checking alone, and
+// says so once on Errors. lastError may be nil.
+func startWatch(wake wakeups, list func([]Conn) ([]Conn, error), lastError func(Handle) error,
+	recheck time.Duration, notifyErr error) *Watcher {
 	if recheck < time.Millisecond {
 		recheck = time.Millisecond
 	}
-	last, err := list(nil)
-	if err != nil {
-		return nil, err
-	}
 	l := &watchLoop{
-		wake:    wake,
-		list:    list,
-		recheck: recheck,
-		polling: notifyErr != nil,
-		events:  make(chan Event),
-		errors:  make(chan error, errorsBuffer),
-		done:    make(chan struct{}),
-		exited:  make(chan struct{}),
-		last:    last,
+		wake:      wake,
+		list:      list,
+		lastError: lastError,
+		recheck:   recheck,
+		polling:   notifyErr != nil,
+		events:    make(chan Event),
+		errors:    make(chan error, errorsBuffer),
+		done:      make(chan struct{}),
+		exited:    make(chan struct{}),
 	}
 	if notifyErr != nil {
 		l.errors <- fmt.Errorf("%w: %w; re-checking every %v instead", ErrNotifyUnavailable, notifyErr, recheck)
 	}
+	last, err := list(nil)
+	if err != nil {
+		l.errors <- fmt.Errorf("ras: watcher: no first listing yet (the first that works is the baseline; re-checking every %v): %w",
+			recheck, err)
+	} else {
+		l.last, l.baselined = last, true
+	}
 	go l.run()
-	return &Watcher{Events: l.events, Errors: l.errors, loop: l}, nil
+	return &Watcher{Events: l.events, Errors: l.errors, loop: l}
 }
 
 func (l *watchLoop) run() {
@@ -142,11 +151,13 @@ func (l *watchLoop) relist() (changed, ok bool) {
 		l.report(err)
 		return false, true
 	}
-	if sameConnections(l.last, now) {
+	if !l.baselined || sameConnections(l.last, now) {
+		l.baselined = true
 		l.spare, l.last = l.last, now
 		return false, true
 	}
 	events := diff(l.last, now)
+	l.addErrors(events, now)
 	for _, e := range events {
 		select {
 		case l.events <- e:
@@ -156,6 +167,20 @@ func (l *watchLoop) relist() (changed, ok bool) {
 	}
 	l.spare, l.last = l.last, now
 	return len(events) > 0, true
+}
+
+// addErrors gives each disconnection the connection's own error, while Windows still reports
+// its handle: not when a connection in now has taken the handle over.
+func (l *watchLoop) addErrors(events []Event, now []Conn) {
+	if l.lastError == nil {
+		return
+	}
+	for i, e := range events {
+		if e.Op != OpDisconnected || slices.ContainsFunc(now, func(c Conn) bool { return c.Handle == e.Conn.Handle }) {
+			continue
+		}
+		events[i].Err = l.lastError(e.Conn.Handle)
+	}
 }
 
 // report sends err unless the Errors buffer is full: a watcher whose errors nobody reads must

@@ -100,7 +100,7 @@ var a, b, c = Conn{Handle: 1, Entry: "a"}, Conn{Handle: 2, Entry: "b"}, Conn{Han
 
 func TestDiffGivesDisconnectionsThenConnections(t *testing.T) {
 	assert.Equal(t, []Event{
-		{OpDisconnected, a}, {OpDisconnected, c}, {OpConnected, Conn{Handle: 4}}, {OpConnected, Conn{Handle: 5}},
+		{Op: OpDisconnected, Conn: a}, {Op: OpDisconnected, Conn: c}, {Op: OpConnected, Conn: Conn{Handle: 4}}, {Op: OpConnected, Conn: Conn{Handle: 5}},
 	}, diff([]Conn{a, b, c}, []Conn{b, {Handle: 4}, {Handle: 5}}))
 	assert.Empty(t, diff([]Conn{a, b}, []Conn{b, a}))
 }
@@ -112,7 +112,7 @@ func TestDiffTakesANewConnectionOnAReusedHandleForTwoChanges(t *testing.T) {
 		{Handle: 7, Entry: "Office VPN", EntryID: GUID{Data1: 1}, CorrelationID: GUID{Data1: 12}, HasCorrelationID: true}, // redialled
 		{Handle: 7, PhoneNumber: "5550123"},
 	} {
-		assert.Equal(t, []Event{{OpDisconnected, office}, {OpConnected, next}}, diff([]Conn{office}, []Conn{next}))
+		assert.Equal(t, []Event{{Op: OpDisconnected, Conn: office}, {Op: OpConnected, Conn: next}}, diff([]Conn{office}, []Conn{next}))
 	}
 	assert.Empty(t, diff([]Conn{office}, []Conn{office}))
 }
@@ -120,36 +120,34 @@ func TestDiffTakesANewConnectionOnAReusedHandleForTwoChanges(t *testing.T) {
 func TestWatcherGivesOneEventPerChangeWhenSignalsCoalesce(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
 	svc.set(a)
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	svc.set(b, c)
 	wake.notify(t) // one signal for three changes
-	assert.Equal(t, Event{OpDisconnected, a}, nextEvent(t, w))
-	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w))
-	assert.Equal(t, Event{OpConnected, c}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpDisconnected, Conn: a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: b}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: c}, nextEvent(t, w))
 	wake.settle(t) // the loop had no fourth event to send
 }
 
 func TestWatcherComparesEachListingWithTheOneBefore(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	svc.set(a)
 	wake.notify(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w))
 	svc.set(a, b)
 	wake.notify(t)
-	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w), "not a again")
+	assert.Equal(t, Event{Op: OpConnected, Conn: b}, nextEvent(t, w), "not a again")
 	wake.notify(t)
 	wake.settle(t) // nothing changed: no event
 	svc.set(b)
 	wake.notify(t)
-	assert.Equal(t, Event{OpDisconnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpDisconnected, Conn: a}, nextEvent(t, w))
 	svc.set(b, a)
 	wake.recheck(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w), "a is back")
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w), "a is back")
 	wake.settle(t)
 }
 
@@ -158,24 +156,22 @@ func TestWatcherSeesAReusedHandleAsADisconnectionAndAConnection(t *testing.T) {
 	office := Conn{Handle: 7, Entry: "Office VPN", CorrelationID: GUID{Data1: 1}, HasCorrelationID: true}
 	lab := Conn{Handle: 7, Entry: "Lab VPN", CorrelationID: GUID{Data1: 2}, HasCorrelationID: true}
 	svc.set(office)
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	svc.set(lab) // office ended and lab got its handle, between two listings
 	wake.notify(t)
-	assert.Equal(t, Event{OpDisconnected, office}, nextEvent(t, w))
-	assert.Equal(t, Event{OpConnected, lab}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpDisconnected, Conn: office}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: lab}, nextEvent(t, w))
 	wake.settle(t)
 }
 
 func TestWatcherRechecksWithoutSignals(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	svc.set(a)
 	wake.recheck(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w))
 }
 
 // noError fails the test if an error is waiting on w.Errors once the loop is done with its last
@@ -192,12 +188,11 @@ func noError(t *testing.T, wake *fakeWakeups, w *Watcher) {
 
 func TestWatcherSaysOnceThatNotificationsWentQuiet(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, 50*time.Millisecond, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, 50*time.Millisecond, nil)
 	defer w.Close()
 	svc.set(a)
 	wake.recheck(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w), "the re-check sees what no notification announced")
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w), "the re-check sees what no notification announced")
 	wake.recheck(t) // and no late notification came
 	var quiet error
 	select {
@@ -211,7 +206,7 @@ func TestWatcherSaysOnceThatNotificationsWentQuiet(t *testing.T) {
 	wake.settle(t)
 	svc.set(a, b) // it goes on working, and says it once
 	wake.recheck(t)
-	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: b}, nextEvent(t, w))
 	wake.recheck(t)
 	wake.recheck(t)
 	noError(t, wake, w)
@@ -219,12 +214,11 @@ func TestWatcherSaysOnceThatNotificationsWentQuiet(t *testing.T) {
 
 func TestWatcherTakesALateNotificationForOne(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	svc.set(a)
 	wake.recheck(t) // the re-check comes first
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w))
 	wake.notify(t) // then the notification, late
 	wake.recheck(t)
 	wake.recheck(t)
@@ -233,21 +227,20 @@ func TestWatcherTakesALateNotificationForOne(t *testing.T) {
 
 func TestWatcherTakesAnEarlyNotificationForOne(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	wake.notify(t) // before the connection is listed
 	wake.settle(t)
 	svc.set(a)
 	wake.recheck(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w))
 	wake.recheck(t)
 	wake.recheck(t)
 	noError(t, wake, w)
 
 	svc.set(a, b) // the early notification is spent: a change after it is unannounced
 	wake.recheck(t)
-	assert.Equal(t, Event{OpConnected, b}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: b}, nextEvent(t, w))
 	wake.recheck(t)
 	select {
 	case err := <-w.Errors:
@@ -260,8 +253,7 @@ func TestWatcherTakesAnEarlyNotificationForOne(t *testing.T) {
 func TestWatcherSaysOnceThatItFellBack(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
 	cause := &Error{Call: "RasConnectionNotificationW", Code: 1}
-	w, err := startWatch(wake, svc.list, 10*time.Millisecond, cause)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, 10*time.Millisecond, cause)
 	defer w.Close()
 	assert.True(t, w.Polling())
 	e := <-w.Errors
@@ -269,7 +261,7 @@ func TestWatcherSaysOnceThatItFellBack(t *testing.T) {
 	assert.ErrorIs(t, e, cause)
 	svc.set(a)
 	wake.recheck(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w))
 	wake.recheck(t)
 	wake.recheck(t) // re-checks are all it has: no word of missed notifications
 	noError(t, wake, w)
@@ -283,21 +275,19 @@ func (f *fakeList) fail(err error, conns ...Conn) {
 
 func TestWatcherReportsListingErrorsAndGoesOn(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	svc.fail(errors.New("down"))
 	wake.notify(t)
 	assert.EqualError(t, <-w.Errors, "down")
 	svc.fail(nil, a)
 	wake.notify(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w))
 }
 
 func TestWatcherDoesNotStallOnUnreadErrors(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	defer w.Close()
 	svc.fail(errors.New("down"))
 	for range errorsBuffer + 3 {
@@ -306,19 +296,72 @@ func TestWatcherDoesNotStallOnUnreadErrors(t *testing.T) {
 	wake.settle(t)
 	svc.fail(nil, a)
 	wake.notify(t)
-	assert.Equal(t, Event{OpConnected, a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: a}, nextEvent(t, w))
 }
 
-func TestWatcherStartFailsWhenTheBaselineListingFails(t *testing.T) {
-	wake := newFakeWakeups()
-	_, err := startWatch(wake, func(dst []Conn) ([]Conn, error) { return dst, errors.New("down") }, time.Hour, nil)
-	assert.EqualError(t, err, "down")
+func nextError(t *testing.T, w *Watcher) error {
+	t.Helper()
+	select {
+	case err := <-w.Errors:
+		return err
+	case <-time.After(5 * time.Second):
+		t.Fatal("no error")
+	}
+	return nil
+}
+
+func TestWatcherStartsWhileRASCannotListAndTakesTheFirstListingThatWorks(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	down := errors.New("RAS service not running")
+	svc.fail(down)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
+	defer w.Close()
+	err := nextError(t, w)
+	assert.ErrorIs(t, err, down)
+	assert.ErrorContains(t, err, "no first listing yet")
+	wake.recheck(t)
+	assert.ErrorIs(t, nextError(t, w), down, "each failure is reported")
+
+	svc.fail(nil, a) // the service is up, with a connected: the baseline
+	wake.recheck(t)
+	svc.set(a, b)
+	wake.notify(t)
+	assert.Equal(t, Event{Op: OpConnected, Conn: b}, nextEvent(t, w), "a was in the baseline")
+}
+
+func TestADisconnectionCarriesTheConnectionsLastError(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	svc.set(a, b)
+	dropped := errors.New("the remote side dropped it")
+	errorOf := func(h Handle) error {
+		if h == a.Handle {
+			return dropped
+		}
+		return nil
+	}
+	w := startWatch(wake, svc.list, errorOf, time.Hour, nil)
+	defer w.Close()
+	svc.set()
+	wake.notify(t)
+	assert.Equal(t, Event{Op: OpDisconnected, Conn: a, Err: dropped}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpDisconnected, Conn: b}, nextEvent(t, w), "hung up: no error")
+}
+
+func TestADisconnectionWhoseHandleANewConnectionTookHasNoError(t *testing.T) {
+	wake, svc := newFakeWakeups(), &fakeList{}
+	svc.set(a)
+	w := startWatch(wake, svc.list, func(Handle) error { return errors.New("the new one's") }, time.Hour, nil)
+	defer w.Close()
+	again := Conn{Handle: a.Handle, Entry: "another"}
+	svc.set(again)
+	wake.notify(t)
+	assert.Equal(t, Event{Op: OpDisconnected, Conn: a}, nextEvent(t, w))
+	assert.Equal(t, Event{Op: OpConnected, Conn: again}, nextEvent(t, w))
 }
 
 func TestWatcherCloseIsIdempotentAndClosesTheChannels(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	require.NoError(t, w.Close())
 	require.NoError(t, w.Close())
 	assert.Equal(t, 1, wake.released)
@@ -330,8 +373,7 @@ func TestWatcherCloseIsIdempotentAndClosesTheChannels(t *testing.T) {
 
 func TestWatcherCloseDoesNotWaitForAReaderThatLeft(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	svc.set(a, b, c)
 	wake.notify(t) // nobody reads: the loop blocks sending the first of three events
 	closed := make(chan error)
@@ -346,8 +388,7 @@ func TestWatcherCloseDoesNotWaitForAReaderThatLeft(t *testing.T) {
 
 func TestWatcherCloseWakesABlockedReader(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	got := make(chan bool)
 	go func() { _, ok := <-w.Events; got <- ok }()
 	time.Sleep(10 * time.Millisecond)
@@ -357,8 +398,7 @@ func TestWatcherCloseWakesABlockedReader(t *testing.T) {
 
 func TestWatcherCloseFromManyGoroutinesAtOnce(t *testing.T) {
 	wake, svc := newFakeWakeups(), &fakeList{}
-	w, err := startWatch(wake, svc.list, time.Hour, nil)
-	require.NoError(t, err)
+	w := startWatch(wake, svc.list, nil, time.Hour, nil)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Add(1)

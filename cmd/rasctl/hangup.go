@@ -31,13 +31,15 @@ Flags:
 
 func runHangup(ctx context.Context, c *cli, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "")
-	timeout := fs.Duration("timeout", ras.DefaultHangUpTimeout, "")
+	timeoutFlag := durationFlag(ras.DefaultHangUpTimeout)
+	fs.Var(&timeoutFlag, "timeout", "")
 	operands, err := parse(fs, args, "TARGET")
 	if err != nil {
 		return err
 	}
-	if *timeout <= 0 {
-		return usageError(fmt.Sprintf("--timeout %v: must be more than 0", *timeout))
+	timeout := time.Duration(timeoutFlag)
+	if timeout <= 0 {
+		return usageError(fmt.Sprintf("--timeout %v: must be more than 0", timeout))
 	}
 	conn, err := resolve(operands[0])
 	if err != nil {
@@ -46,7 +48,7 @@ func runHangup(ctx context.Context, c *cli, fs *flag.FlagSet, args []string) err
 	// Started before the timeout's clock, so that a wait that ran out reports at least the
 	// timeout, on the same clock.
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	err = ras.HangUp(ctx, conn.Handle)
 	waited := time.Since(start)

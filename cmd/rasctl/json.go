@@ -96,6 +96,27 @@ func newProjectionJSON(p *ras.ProjectionInfo) *projectionJSON {
 	return j
 }
 
+// failureJSON is what a command that failed prints with --json: {"error": {"call": "RasEnumConnectionsW",
+// "code": 711, "message": "..."}}. For a failure of rasctl's own (a name that matches nothing), the
+// call is the command, as "rasctl status", and the code 0.
+type failureJSON struct {
+	Error struct {
+		Call    string `json:"call"`
+		Code    uint32 `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func newFailureJSON(command string, err error) failureJSON {
+	var j failureJSON
+	j.Error.Call, j.Error.Message = command, err.Error()
+	var rasErr *ras.Error
+	if errors.As(err, &rasErr) {
+		j.Error.Call, j.Error.Code = rasErr.Call, uint32(rasErr.Code)
+	}
+	return j
+}
+
 // errorJSON is a connection's own error: why it failed to connect or dropped.
 type errorJSON struct {
 	Code    uint32 `json:"code"`
@@ -142,11 +163,13 @@ func addrJSON(a netip.Addr) *string {
 	return &s
 }
 
-// eventJSON is one line of watch --json.
+// eventJSON is one line of watch --json. Error is a disconnection's cause, when Windows gave
+// one, and otherwise null.
 type eventJSON struct {
-	Time       string   `json:"time"`
-	Event      string   `json:"event"`
-	Connection connJSON `json:"connection"`
+	Time       string     `json:"time"`
+	Event      string     `json:"event"`
+	Connection connJSON   `json:"connection"`
+	Error      *errorJSON `json:"error"`
 }
 
 // eventTime is RFC 3339 with all nine digits of nanoseconds, so that the lines' times have one
@@ -154,7 +177,11 @@ type eventJSON struct {
 const eventTime = "2006-01-02T15:04:05.000000000Z07:00"
 
 func newEventJSON(t time.Time, e ras.Event) eventJSON {
-	return eventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn)}
+	j := eventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn)}
+	if e.Err != nil {
+		j.Error = newErrorJSON(e.Err)
+	}
+	return j
 }
 
 // statsJSON is stats's answer: RAS's counters as they are, 32-bit.

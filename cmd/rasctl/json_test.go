@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/netip"
@@ -143,10 +144,27 @@ func TestEventJSONIsOneLineWithATimeOfNineDigits(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, writeJSONLine(&b, newEventJSON(when, ras.Event{Op: ras.OpDisconnected, Conn: ras.Conn{Handle: 0x801}})))
 	line := b.String()
-	assert.Regexp(t, `^\{"time":"2024-05-06T07:08:09.120000000\+02:00","event":"disconnected","connection":\{"handle":"0x801",[^\n]*\}\}\n$`, line)
+	assert.Regexp(t, `^\{"time":"2024-05-06T07:08:09.120000000\+02:00","event":"disconnected","connection":\{"handle":"0x801",[^\n]*\},"error":null\}\n$`, line)
 	parsed, err := time.Parse(time.RFC3339Nano, "2024-05-06T07:08:09.120000000+02:00")
 	require.NoError(t, err)
 	assert.True(t, parsed.Equal(when))
+}
+
+func TestEventJSONOfADropCarriesItsError(t *testing.T) {
+	e := ras.Event{Op: ras.OpDisconnected, Conn: ras.Conn{Handle: 0x801},
+		Err: &ras.Error{Call: "connection", Code: ras.Errno(628), Message: "The connection was terminated by the remote computer"}}
+	got, err := json.Marshal(newEventJSON(time.Now(), e))
+	require.NoError(t, err)
+	var line struct {
+		Error *errorJSON `json:"error"`
+	}
+	require.NoError(t, json.Unmarshal(got, &line))
+	require.NotNil(t, line.Error)
+	assert.Equal(t, errorJSON{Code: 628, Message: "The connection was terminated by the remote computer"}, *line.Error)
+
+	got, err = json.Marshal(newEventJSON(time.Now(), ras.Event{Op: ras.OpConnected}))
+	require.NoError(t, err)
+	assert.Contains(t, string(got), `"error":null`)
 }
 
 func TestHangupJSON(t *testing.T) {

@@ -14,7 +14,8 @@
 // matches several connections is an error that lists their handles. Names match case-insensitively,
 // as Windows compares entry names.
 //
-// The exit status is 0 on success, 1 on a failure and 2 on a usage error. Every sub-command takes
+// The exit status is 0 on success, 1 on a failure and 2 on a usage error. With --json, a failure
+// also prints {"error": {"call": …, "code": N, "message": …}} on stdout. Every sub-command takes
 // --help. Windows ships rasdial, which lists and hangs up; rasctl adds status, a hang-up that
 // waits until the connection is gone, a watch, and JSON.
 package main
@@ -120,7 +121,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints the errors and the help itself
-	err := cmd.run(ctx, &cli{stdout: stdout, stderr: stderr}, fs, args[1:])
+	out := &watchedWriter{w: stdout}
+	err := cmd.run(ctx, &cli{stdout: out, stderr: stderr}, fs, args[1:])
 	var usage usageError
 	switch {
 	case err == nil:
@@ -133,7 +135,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "rasctl %s: %v\n", cmd.name, err)
+	// A script that asked for JSON gets JSON, unless the command's own answer went out (a
+	// hang-up that timed out says so in its answer).
+	if f := fs.Lookup("json"); f != nil && f.Value.String() == "true" && !out.wrote {
+		writeJSON(stdout, newFailureJSON("rasctl "+cmd.name, err))
+	}
 	return exitFailure
+}
+
+// watchedWriter records whether anything was written through it.
+type watchedWriter struct {
+	w     io.Writer
+	wrote bool
+}
+
+func (w *watchedWriter) Write(p []byte) (int, error) {
+	w.wrote = true
+	return w.w.Write(p)
 }
 
 func lookup(name string) *command {

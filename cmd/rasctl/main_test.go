@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"io"
@@ -99,6 +100,7 @@ func TestUsageErrorsExitWithStatus2(t *testing.T) {
 		{[]string{"status", "a", "b"}, `rasctl status: unexpected argument "b"`},
 		{[]string{"hangup", "VPN", "--timeout", "soon"}, `rasctl hangup: invalid value "soon" for flag -timeout`},
 		{[]string{"hangup", "VPN", "--timeout", "0s"}, "rasctl hangup: --timeout 0s: must be more than 0\n"},
+		{[]string{"hangup", "VPN", "--timeout", "5"}, `invalid value "5" for flag -timeout: a duration needs a unit: 5s, or 5ms`},
 		{[]string{"hangup", "--timeout"}, "rasctl hangup: flag needs an argument: -timeout\n"},
 		{[]string{"watch", "now"}, `rasctl watch: unexpected argument "now"`},
 	} {
@@ -137,6 +139,24 @@ func TestRASCallsFailWithStatus1OffWindows(t *testing.T) {
 	r := rasctl(t, "list")
 	assert.Equal(t, 1, r.code)
 	assert.Equal(t, "rasctl list: "+ras.ErrNotSupported.Error()+"\n", r.stderr)
+}
+
+func TestFailuresWithJSONPrintTheErrorAsJSONOffWindows(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("RAS works here")
+	}
+	r := rasctl(t, "list", "--json")
+	assert.Equal(t, 1, r.code)
+	assert.JSONEq(t, `{"error": {"call": "rasctl list", "code": 0, "message": "`+ras.ErrNotSupported.Error()+`"}}`, r.stdout)
+	assert.Equal(t, "rasctl list: "+ras.ErrNotSupported.Error()+"\n", r.stderr)
+}
+
+// failureOf parses what a command that failed with --json printed on stdout.
+func failureOf(t *testing.T, stdout string) failureJSON {
+	t.Helper()
+	var f failureJSON
+	require.NoError(t, json.Unmarshal([]byte(stdout), &f), "not the failure's JSON: %q", stdout)
+	return f
 }
 
 func newTestFlagSet() *flag.FlagSet {

@@ -256,7 +256,9 @@ func TestStatsOfAGoneConnectionExitsWithStatus1(t *testing.T) {
 	useSim(t, rassim.Win7)
 	r := rasctl(t, "stats", "0x7777", "--json")
 	assert.Equal(t, 1, r.code)
-	assert.Empty(t, r.stdout)
+	f := failureOf(t, r.stdout)
+	assert.Equal(t, "RasGetConnectionStatistics", f.Error.Call)
+	assert.EqualValues(t, 6, f.Error.Code)
 	assert.Contains(t, r.stderr, "rasctl stats: 0x7777: no such connection (any more): ras: RasGetConnectionStatistics: error 6")
 }
 
@@ -305,9 +307,13 @@ func TestAmbiguousNamesFailAndListTheHandles(t *testing.T) {
 	for _, args := range [][]string{{"status", "Office VPN"}, {"status", "office VPN", "--json"}, {"hangup", "Office VPN"}} {
 		r := rasctl(t, args...)
 		assert.Equal(t, 1, r.code, args)
-		assert.Empty(t, r.stdout, args)
 		assert.Equal(t, fmt.Sprintf("rasctl %s: %q matches 2 connections (%s, %s): give the handle of one\n",
 			args[0], args[1], first, second), r.stderr, args)
+		if len(args) < 3 {
+			assert.Empty(t, r.stdout, args)
+			continue
+		}
+		assert.Equal(t, "rasctl status", failureOf(t, r.stdout).Error.Call)
 	}
 	handles, err := rassim.Connections()
 	require.NoError(t, err)
@@ -324,8 +330,13 @@ func TestUnknownTargetsFailWithStatus1(t *testing.T) {
 	for _, args := range [][]string{{"status", "Home VPN"}, {"hangup", "Home VPN", "--json"}, {"status", ".5550123"}} {
 		r := rasctl(t, args...)
 		assert.Equal(t, 1, r.code, args)
-		assert.Empty(t, r.stdout, args)
 		assert.Equal(t, fmt.Sprintf("rasctl %s: no active connection is named %q (\"rasctl list\" shows them)\n", args[0], args[1]), r.stderr)
+		if len(args) < 3 {
+			assert.Empty(t, r.stdout, args)
+			continue
+		}
+		assert.JSONEq(t, `{"error": {"call": "rasctl hangup", "code": 0,
+			"message": "no active connection is named \"Home VPN\" (\"rasctl list\" shows them)"}}`, r.stdout)
 	}
 	r := rasctl(t, "status", "0x7777")
 	assert.Equal(t, 1, r.code)
@@ -335,6 +346,46 @@ func TestUnknownTargetsFailWithStatus1(t *testing.T) {
 	assert.Equal(t, 1, r.code)
 	assert.Empty(t, r.stdout)
 	assert.Contains(t, r.stderr, "rasctl hangup: 0x7777: ras: RasHangUpW: error 6")
+}
+
+func TestFailuresWithJSONAlsoPrintTheErrorAsJSON(t *testing.T) {
+	useSim(t, rassim.Win7)
+	add(t, simOffice)
+	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
+	t.Cleanup(func() { assert.NoError(t, rassim.ClearFaults()) })
+	r := rasctl(t, "list", "--json")
+	assert.Equal(t, 1, r.code)
+	var answer struct {
+		Error struct {
+			Call    string `json:"call"`
+			Code    uint32 `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &answer), r.stdout)
+	assert.Equal(t, "RasEnumConnectionsW", answer.Error.Call)
+	assert.EqualValues(t, 711, answer.Error.Code)
+	assert.Contains(t, answer.Error.Message, "RasEnumConnectionsW: error 711")
+	assert.Contains(t, r.stderr, "rasctl list: ras: RasEnumConnectionsW: error 711")
+
+	r = rasctl(t, "list")
+	assert.Equal(t, 1, r.code)
+	assert.Empty(t, r.stdout, "without --json, only stderr")
+}
+
+func TestAHandleTargetNeedsNoListing(t *testing.T) {
+	useSim(t, rassim.Win7)
+	h := add(t, simOffice)
+	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
+	t.Cleanup(func() { assert.NoError(t, rassim.ClearFaults()) })
+	r := rasctl(t, "status", h, "--json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var answer statusJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &answer))
+	assert.Equal(t, h, answer.Connection.Handle)
+	assert.Equal(t, "Connected", answer.State)
+	r = rasctl(t, "status", "Office VPN")
+	assert.Equal(t, 1, r.code, "a name needs the listing")
 }
 
 func TestHangupWaitsUntilTheConnectionIsGone(t *testing.T) {

@@ -92,6 +92,11 @@ func resolve(text string) (ras.Conn, error) {
 	}
 	conns, err := ras.Connections()
 	if err != nil {
+		// A handle needs no listing, which only finds its name: status and hang-up still work
+		// while the listing fails.
+		if t.isHandle {
+			return ras.Conn{Handle: t.handle}, nil
+		}
 		return ras.Conn{}, err
 	}
 	return t.pick(conns)
