@@ -54,18 +54,40 @@ func stopTimed(b *testing.B) {
 	b.ReportMetric(float64(rasCalls())/float64(b.N), callsUnit)
 }
 
+// listLoop is a listing benchmark: one untimed list, then b.N timed ones, each of which must
+// give n connections.
+func listLoop(b *testing.B, what string, n int, list func() (int, error)) {
+	_, err := list()
+	require.NoError(b, err)
+	startTimed(b)
+	for i := 0; i < b.N; i++ {
+		if got, err := list(); err != nil || got != n {
+			b.Fatalf("%s: %d connections, %v; want %d", what, got, err, n)
+		}
+	}
+	stopTimed(b)
+}
+
+// statusLoop is a status benchmark: one untimed call, then b.N timed ones going through hs in
+// turn, each of which must find its connection connected.
+func statusLoop(b *testing.B, what string, hs []uintptr, status func(h uintptr) (state uint32, err error)) {
+	_, err := status(hs[0])
+	require.NoError(b, err)
+	startTimed(b)
+	for i := 0; i < b.N; i++ {
+		if st, err := status(hs[i%len(hs)]); err != nil || st != rascsConnected {
+			b.Fatalf("%s: %#x, %v", what, st, err)
+		}
+	}
+	stopTimed(b)
+}
+
 func libraryConnections(n int) func(*testing.B) {
 	return func(b *testing.B) {
-		_, err := ras.Connections()
-		require.NoError(b, err)
-		startTimed(b)
-		for i := 0; i < b.N; i++ {
+		listLoop(b, "ras.Connections", n, func() (int, error) {
 			conns, err := ras.Connections()
-			if err != nil || len(conns) != n {
-				b.Fatalf("ras.Connections: %d connections, %v; want %d", len(conns), err, n)
-			}
-		}
-		stopTimed(b)
+			return len(conns), err
+		})
 	}
 }
 
@@ -73,16 +95,12 @@ func libraryConnections(n int) func(*testing.B) {
 // often does: in the steady state, it reuses the array and the strings.
 func libraryAppend(n int) func(*testing.B) {
 	return func(b *testing.B) {
-		conns, err := ras.AppendConnections(nil)
-		require.NoError(b, err)
-		startTimed(b)
-		for i := 0; i < b.N; i++ {
+		var conns []ras.Conn
+		listLoop(b, "ras.AppendConnections", n, func() (int, error) {
+			var err error
 			conns, err = ras.AppendConnections(conns[:0])
-			if err != nil || len(conns) != n {
-				b.Fatalf("ras.AppendConnections: %d connections, %v; want %d", len(conns), err, n)
-			}
-		}
-		stopTimed(b)
+			return len(conns), err
+		})
 	}
 }
 
@@ -90,48 +108,19 @@ func fairConnections(n int) func(*testing.B) {
 	return func(b *testing.B) {
 		f := newFairEnum(n)
 		defer f.free()
-		_, err := f.list()
-		require.NoError(b, err)
-		startTimed(b)
-		for i := 0; i < b.N; i++ {
+		listLoop(b, "fair floor", n, func() (int, error) {
 			conns, err := f.list()
-			if err != nil || len(conns) != n {
-				b.Fatalf("fair floor: %d connections, %v; want %d", len(conns), err, n)
-			}
-		}
-		stopTimed(b)
-	}
-}
-
-func fairStatusBench(hs []uintptr) func(*testing.B) {
-	return func(b *testing.B) {
-		f := newFairStatus()
-		defer f.free()
-		_, err := f.status(hs[0])
-		require.NoError(b, err)
-		startTimed(b)
-		for i := 0; i < b.N; i++ {
-			st, err := f.status(hs[i%len(hs)])
-			if err != nil || st.State != rascsConnected {
-				b.Fatalf("fair floor: %#x, %v", st.State, err)
-			}
-		}
-		stopTimed(b)
+			return len(conns), err
+		})
 	}
 }
 
 func peerConnectionsBench(n int) func(*testing.B) {
 	return func(b *testing.B) {
-		_, err := peerConnections()
-		require.NoError(b, err)
-		startTimed(b)
-		for i := 0; i < b.N; i++ {
+		listLoop(b, "peerConnections", n, func() (int, error) {
 			conns, err := peerConnections()
-			if err != nil || len(conns) != n {
-				b.Fatalf("peerConnections: %d connections, %v; want %d", len(conns), err, n)
-			}
-		}
-		stopTimed(b)
+			return len(conns), err
+		})
 	}
 }
 
@@ -152,31 +141,30 @@ func floorConnections(n int) func(*testing.B) {
 
 func libraryStatus(hs []uintptr) func(*testing.B) {
 	return func(b *testing.B) {
-		_, err := ras.Status(ras.Handle(hs[0]))
-		require.NoError(b, err)
-		startTimed(b)
-		for i := 0; i < b.N; i++ {
-			st, err := ras.Status(ras.Handle(hs[i%len(hs)]))
-			if err != nil || st.State != ras.Connected {
-				b.Fatalf("ras.Status: %v, %v", st.State, err)
-			}
-		}
-		stopTimed(b)
+		statusLoop(b, "ras.Status", hs, func(h uintptr) (uint32, error) {
+			st, err := ras.Status(ras.Handle(h))
+			return uint32(st.State), err
+		})
 	}
 }
 
 func peerStatusBench(hs []uintptr) func(*testing.B) {
 	return func(b *testing.B) {
-		_, err := peerStatus(hs[0])
-		require.NoError(b, err)
-		startTimed(b)
-		for i := 0; i < b.N; i++ {
-			st, err := peerStatus(hs[i%len(hs)])
-			if err != nil || st.State != rascsConnected {
-				b.Fatalf("peerStatus: %#x, %v", st.State, err)
-			}
-		}
-		stopTimed(b)
+		statusLoop(b, "peerStatus", hs, func(h uintptr) (uint32, error) {
+			st, err := peerStatus(h)
+			return st.State, err
+		})
+	}
+}
+
+func fairStatusBench(hs []uintptr) func(*testing.B) {
+	return func(b *testing.B) {
+		f := newFairStatus()
+		defer f.free()
+		statusLoop(b, "fair floor", hs, func(h uintptr) (uint32, error) {
+			st, err := f.status(h)
+			return st.State, err
+		})
 	}
 }
 

@@ -1,6 +1,8 @@
 // RASCONNW (WINVER 0x600) and RASCONNSTATUSW (WINVER 0x601) for the floors, declared here,
 // packed to 4 bytes as Windows packs them, so that the tests read fields by name and check the
-// peer's hand-written offsets. Include after <ras.h>.
+// peer's hand-written offsets. Include after <ras.h>. The simulator (rassim/dll/layout.h) and
+// the shim declare the same layouts on purpose, each on its own: were one declaration shared, a
+// mistake in it would be the same everywhere and no agreement test could see it.
 #ifndef WINRAS_BENCH_LAYOUT_H
 #define WINRAS_BENCH_LAYOUT_H
 
