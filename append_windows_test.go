@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"testing"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -33,20 +34,20 @@ func sameString(a, b string) bool { return unsafe.StringData(a) == unsafe.String
 func TestAppendConnectionsAppendsToWhatDstHolds(t *testing.T) {
 	useSim(t, rassim.Win7)
 	addAll(t, steadyConns)
-	want, err := Connections()
+	want, err := ras.Connections()
 	require.NoError(t, err)
-	mine := Conn{Handle: 0x99, Entry: "mine"}
-	got, err := AppendConnections([]Conn{mine})
+	mine := ras.Conn{Handle: 0x99, Entry: "mine"}
+	got, err := ras.AppendConnections([]ras.Conn{mine})
 	require.NoError(t, err)
-	assert.Equal(t, append([]Conn{mine}, want...), got)
+	assert.Equal(t, append([]ras.Conn{mine}, want...), got)
 }
 
 func TestAppendConnectionsReusesTheArrayAndTheStringsOfAnUnchangedListing(t *testing.T) {
 	useSim(t, rassim.Win7)
 	addAll(t, steadyConns)
-	first, err := AppendConnections(nil)
+	first, err := ras.AppendConnections(nil)
 	require.NoError(t, err)
-	second, err := AppendConnections(first[:0])
+	second, err := ras.AppendConnections(first[:0])
 	require.NoError(t, err)
 	require.Len(t, second, len(steadyConns))
 	assert.Same(t, &first[0], &second[0], "the array")
@@ -59,16 +60,16 @@ func TestAppendConnectionsReusesTheArrayAndTheStringsOfAnUnchangedListing(t *tes
 }
 
 func TestAppendConnectionsOfAnUnchangedListingAllocatesNothing(t *testing.T) {
-	skipUnderRace(t)
+	ras.SkipUnderRace(t)
 	useSim(t, rassim.Win7)
 	addAll(t, steadyConns)
 	for range 12 {
 		add(t, officeVPN)
 	}
-	conns, err := AppendConnections(nil)
+	conns, err := ras.AppendConnections(nil)
 	require.NoError(t, err)
 	allocs := testing.AllocsPerRun(50, func() {
-		conns, err = AppendConnections(conns[:0])
+		conns, err = ras.AppendConnections(conns[:0])
 	})
 	require.NoError(t, err)
 	assert.Len(t, conns, 16)
@@ -79,14 +80,14 @@ func TestAppendConnectionsGivesAChangedConnectionItsOwnStrings(t *testing.T) {
 	useSim(t, rassim.Win7)
 	keep := add(t, steadyConns[0])
 	gone := add(t, steadyConns[1])
-	first, err := AppendConnections(nil)
+	first, err := ras.AppendConnections(nil)
 	require.NoError(t, err)
 	kept, saved := first[0], first[1]
 	require.NoError(t, rassim.Drop(uintptr(gone), 0))
 	added := add(t, steadyConns[2])
-	second, err := AppendConnections(first[:0])
+	second, err := ras.AppendConnections(first[:0])
 	require.NoError(t, err)
-	want, err := Connections()
+	want, err := ras.Connections()
 	require.NoError(t, err)
 	assert.Equal(t, want, second)
 	require.Len(t, second, 2)
@@ -104,32 +105,32 @@ func TestAppendConnectionsGivesAChangedConnectionItsOwnStrings(t *testing.T) {
 func TestAppendConnectionsThatFailsReturnsDstUnchanged(t *testing.T) {
 	useSim(t, rassim.Win7)
 	addAll(t, steadyConns)
-	dst := []Conn{{Handle: 0x99}}
+	dst := []ras.Conn{{Handle: 0x99}}
 	require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, 711))
-	got, err := AppendConnections(dst)
+	got, err := ras.AppendConnections(dst)
 	assert.ErrorContains(t, err, "RasEnumConnectionsW")
 	assert.Equal(t, dst, got)
 }
 
 func TestConnectionsAllocatesOneStringAndOneSlice(t *testing.T) {
-	skipUnderRace(t)
+	ras.SkipUnderRace(t)
 	useSim(t, rassim.Win7)
 	addAll(t, steadyConns)
 	var err error
-	allocs := testing.AllocsPerRun(50, func() { _, err = Connections() })
+	allocs := testing.AllocsPerRun(50, func() { _, err = ras.Connections() })
 	require.NoError(t, err)
 	assert.Equal(t, 2.0, allocs)
 }
 
 func TestStatusAllocatesOneStringAndStatisticsNothing(t *testing.T) {
-	skipUnderRace(t)
+	ras.SkipUnderRace(t)
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
 	var err error
-	allocs := testing.AllocsPerRun(50, func() { _, err = Status(h) })
+	allocs := testing.AllocsPerRun(50, func() { _, err = ras.Status(h) })
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, allocs, "Status")
-	allocs = testing.AllocsPerRun(50, func() { _, err = Statistics(h) })
+	allocs = testing.AllocsPerRun(50, func() { _, err = ras.Statistics(h) })
 	require.NoError(t, err)
 	assert.Zero(t, allocs, "Statistics")
 }

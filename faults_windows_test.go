@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -19,16 +20,16 @@ func TestEveryCallReportsInjectedFaultsByNameAndCode(t *testing.T) {
 	calls := []struct {
 		f    rassim.Func
 		name string
-		call func(h Handle) error
+		call func(h ras.Handle) error
 	}{
-		{rassim.EnumConnections, "RasEnumConnectionsW", func(Handle) error { _, err := Connections(); return err }},
-		{rassim.GetConnectStatus, "RasGetConnectStatusW", func(h Handle) error { _, err := Status(h); return err }},
-		{rassim.HangUp, "RasHangUpW", func(h Handle) error { return HangUp(context.Background(), h) }},
-		{rassim.ConnectionNotification, "RasConnectionNotificationW", func(h Handle) error {
+		{rassim.EnumConnections, "RasEnumConnectionsW", func(ras.Handle) error { _, err := ras.Connections(); return err }},
+		{rassim.GetConnectStatus, "RasGetConnectStatusW", func(h ras.Handle) error { _, err := ras.Status(h); return err }},
+		{rassim.HangUp, "RasHangUpW", func(h ras.Handle) error { return ras.HangUp(context.Background(), h) }},
+		{rassim.ConnectionNotification, "RasConnectionNotificationW", func(h ras.Handle) error {
 			ev, err := windows.CreateEvent(nil, 0, 0, nil)
 			require.NoError(t, err)
 			defer windows.CloseHandle(ev)
-			return Notify(h, ev, NotifyDisconnection)
+			return ras.Notify(h, ev, ras.NotifyDisconnection)
 		}},
 	}
 	codes := []windows.Errno{
@@ -43,7 +44,7 @@ func TestEveryCallReportsInjectedFaultsByNameAndCode(t *testing.T) {
 				h := add(t, officeVPN)
 				require.NoError(t, rassim.FailAlways(c.f, uint32(code)))
 				err := c.call(h)
-				var e *Error
+				var e *ras.Error
 				require.ErrorAs(t, err, &e)
 				assert.Equal(t, c.name, e.Call)
 				assert.ErrorIs(t, err, code)
@@ -58,12 +59,12 @@ func TestBadHandlesGiveErrorsCallersCanTest(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetLinger(0))
 	stale := add(t, officeVPN)
-	require.NoError(t, HangUp(context.Background(), stale))
-	for _, h := range []Handle{0, stale, 0x5eed0000, AllConnections} {
-		_, err := Status(h)
+	require.NoError(t, ras.HangUp(context.Background(), stale))
+	for _, h := range []ras.Handle{0, stale, 0x5eed0000, ras.AllConnections} {
+		_, err := ras.Status(h)
 		assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE, "Status(%v)", h)
-		assert.ErrorIs(t, err, ErrConnectionGone, "Status(%v)", h)
-		assert.ErrorIs(t, HangUp(context.Background(), h), ErrConnectionGone, "HangUp(%v)", h)
+		assert.ErrorIs(t, err, ras.ErrConnectionGone, "Status(%v)", h)
+		assert.ErrorIs(t, ras.HangUp(context.Background(), h), ras.ErrConnectionGone, "HangUp(%v)", h)
 	}
 }
 
@@ -73,6 +74,6 @@ func TestExpiredContextHangsUpNothing(t *testing.T) {
 	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 	defer cancel()
 	require.NoError(t, rassim.ResetCalls())
-	assert.ErrorIs(t, HangUp(ctx, h), context.DeadlineExceeded)
+	assert.ErrorIs(t, ras.HangUp(ctx, h), context.DeadlineExceeded)
 	assert.Zero(t, rassim.Calls(rassim.HangUp))
 }

@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"flag"
@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -96,16 +97,16 @@ func requireNoGrowth(t *testing.T, before, after usage, what string) {
 
 func TestNoLeakOverManyCalls(t *testing.T) {
 	useSim(t, rassim.Win7)
-	var h Handle
+	var h ras.Handle
 	for range 4 {
 		h = add(t, officeVPN)
 	}
 	calls := func(n int) {
 		for range n {
-			conns, err := Connections()
+			conns, err := ras.Connections()
 			require.NoError(t, err)
 			require.Len(t, conns, 4)
-			_, err = Status(h)
+			_, err = ras.Status(h)
 			require.NoError(t, err)
 		}
 	}
@@ -120,7 +121,7 @@ func TestNoLeakOverWatcherCycles(t *testing.T) {
 	add(t, officeVPN)
 	cycles := func(n int) {
 		for range n {
-			w, err := NewWatcherRecheck(time.Hour)
+			w, err := ras.NewWatcherRecheck(time.Hour)
 			require.NoError(t, err)
 			require.False(t, w.Polling())
 			require.NoError(t, w.Close())

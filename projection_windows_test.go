@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"context"
@@ -16,12 +16,13 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
 func ip(s string) netip.Addr { return netip.MustParseAddr(s) }
 
-func project(t *testing.T, h Handle, p rassim.Projection) {
+func project(t *testing.T, h ras.Handle, p rassim.Projection) {
 	t.Helper()
 	require.NoError(t, rassim.SetProjection(uintptr(h), p))
 }
@@ -37,13 +38,13 @@ func TestProjectionOfPPPGivesEveryField(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
 	project(t, h, pppProjection)
-	p, err := Projection(h)
+	p, err := ras.Projection(h)
 	require.NoError(t, err)
-	assert.Equal(t, ProjectionInfo{
-		Protocol: ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
+	assert.Equal(t, ras.ProjectionInfo{
+		Protocol: ras.ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
 		InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1}, HasInterfaceID: true,
 		ServerAddresses: []netip.Addr{ip("192.168.7.1")},
-		Authentication:  AuthMSCHAPv2, Encryption: EncryptionMPPE128,
+		Authentication:  ras.AuthMSCHAPv2, Encryption: ras.EncryptionMPPE128,
 	}, p)
 }
 
@@ -60,13 +61,13 @@ func TestProjectionOfIKEv2GivesEveryServerAddress(t *testing.T) {
 		IPv4Servers: v4, IPv6Servers: v6,
 	})
 	require.NoError(t, rassim.ResetCalls())
-	p, err := Projection(h)
+	p, err := ras.Projection(h)
 	require.NoError(t, err)
-	assert.Equal(t, ProjectionInfo{
-		Protocol: ProtocolIKEv2, IPv4: ip("10.0.0.2"), IPv4Server: ip("10.0.0.1"),
+	assert.Equal(t, ras.ProjectionInfo{
+		Protocol: ras.ProtocolIKEv2, IPv4: ip("10.0.0.2"), IPv4Server: ip("10.0.0.1"),
 		IPv6: ip("fd00::2"), IPv6Server: ip("fd00::1"), IPv6PrefixLength: 64,
 		ServerAddresses: append(append([]netip.Addr{}, v4...), v6...),
-		Authentication:  AuthIKEv2EAP, EAPType: 26, Encryption: EncryptionAES256,
+		Authentication:  ras.AuthIKEv2EAP, EAPType: 26, Encryption: ras.EncryptionAES256,
 	}, p)
 	assert.Equal(t, uint32(2), rassim.Calls(rassim.GetProjectionInfoEx), "108 bytes, 603, then the size asked for")
 }
@@ -77,7 +78,7 @@ func TestProjectionGivesNoAddressWhereNegotiationFailed(t *testing.T) {
 	p := pppProjection
 	p.IPv6Error = 733 // ERROR_PPP_NO_PROTOCOLS_CONFIGURED
 	project(t, h, p)
-	got, err := Projection(h)
+	got, err := ras.Projection(h)
 	require.NoError(t, err)
 	assert.Equal(t, ip("192.168.7.20"), got.IPv4)
 	assert.NoError(t, got.IPv4Err)
@@ -92,18 +93,18 @@ func TestProjectionErrorsCallersCanTellApart(t *testing.T) {
 	noIP := add(t, officeVPN)
 	project(t, noIP, rassim.Projection{Type: rassim.PPP, NotConfigured: rassim.IPv4 | rassim.IPv6})
 	gone := add(t, officeVPN)
-	require.NoError(t, HangUp(context.Background(), gone))
+	require.NoError(t, ras.HangUp(context.Background(), gone))
 
 	for _, c := range []struct {
-		h    Handle
+		h    ras.Handle
 		is   error
 		code windows.Errno
-	}{{dialling, ErrNotProjected, 730}, {noIP, ErrProtocolNotConfigured, 731}, {gone, ErrConnectionGone, 6}} {
-		_, err := Projection(c.h)
+	}{{dialling, ras.ErrNotProjected, 730}, {noIP, ras.ErrProtocolNotConfigured, 731}, {gone, ras.ErrConnectionGone, 6}} {
+		_, err := ras.Projection(c.h)
 		assert.ErrorIs(t, err, c.is, "%v", c.h)
 		assert.ErrorIs(t, err, c.code, "%v", c.h)
 		assert.ErrorContains(t, err, "RasGetProjectionInfoEx")
-		for _, other := range []error{ErrNotProjected, ErrProtocolNotConfigured, ErrConnectionGone, ErrProjectionUnavailable} {
+		for _, other := range []error{ras.ErrNotProjected, ras.ErrProtocolNotConfigured, ras.ErrConnectionGone, ras.ErrProjectionUnavailable} {
 			if other != c.is {
 				assert.NotErrorIs(t, err, other, "%v", c.h)
 			}
@@ -117,7 +118,7 @@ func TestProjectionRefusesASizeNoServerAddressesNeed(t *testing.T) {
 	project(t, h, pppProjection)
 	require.NoError(t, rassim.FailNth(rassim.GetProjectionInfoEx, 1, uint32(errBufferSmall)))
 	require.NoError(t, rassim.LieNeeded(rassim.GetProjectionInfoEx, 0xFFFFFFF0))
-	_, err := Projection(h)
+	_, err := ras.Projection(h)
 	assert.ErrorIs(t, err, errInvalidData)
 	assert.ErrorContains(t, err, "RasGetProjectionInfoEx answered 603 asking for 4294967280 bytes")
 }
@@ -159,30 +160,30 @@ func TestProjectionFallsBackWithoutTheExCall(t *testing.T) {
 
 // fallbackChecks runs in the child: the same simulated service, without the Ex call.
 func fallbackChecks(t *testing.T, handles string) {
-	var hs []Handle
+	var hs []ras.Handle
 	for _, s := range strings.Split(handles, ",") {
 		v, err := strconv.ParseUint(s, 0, 64)
 		require.NoError(t, err)
-		hs = append(hs, Handle(v))
+		hs = append(hs, ras.Handle(v))
 	}
 	require.Len(t, hs, 4)
 	require.Error(t, windows.NewLazyDLL("rasapi32.dll").NewProc("RasGetProjectionInfoEx").Find(), "no Ex export here")
 
-	p, err := Projection(hs[0])
+	p, err := ras.Projection(hs[0])
 	require.NoError(t, err)
-	assert.Equal(t, ProjectionInfo{
-		Protocol: ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
+	assert.Equal(t, ras.ProjectionInfo{
+		Protocol: ras.ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
 		InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1}, HasInterfaceID: true,
 		ServerAddresses: []netip.Addr{ip("192.168.7.1")},
 	}, p, "the addresses as text, the interface identifiers, and no authentication or encryption")
 
-	p, err = Projection(hs[1])
+	p, err = ras.Projection(hs[1])
 	require.NoError(t, err, "IPv6 not configured: IPv4 alone")
-	assert.Equal(t, ProjectionInfo{Protocol: ProtocolPPP, IPv4: ip("10.0.0.2")}, p)
+	assert.Equal(t, ras.ProjectionInfo{Protocol: ras.ProtocolPPP, IPv4: ip("10.0.0.2")}, p)
 
-	_, err = Projection(hs[2])
-	assert.ErrorIs(t, err, ErrNotProjected)
+	_, err = ras.Projection(hs[2])
+	assert.ErrorIs(t, err, ras.ErrNotProjected)
 	assert.ErrorContains(t, err, "RasGetProjectionInfoW")
-	_, err = Projection(hs[3])
-	assert.ErrorIs(t, err, ErrProtocolNotConfigured)
+	_, err = ras.Projection(hs[3])
+	assert.ErrorIs(t, err, ras.ErrProtocolNotConfigured)
 }

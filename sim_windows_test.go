@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -20,21 +21,28 @@ import (
 // the library start afresh with it, as a new process would.
 func useSim(t *testing.T, p rassim.Profile) {
 	t.Helper()
-	requireBackend(t, "sim")
+	ras.RequireBackend(t, "sim")
 	require.True(t, rassim.Available(), "WINRAS_BACKEND=sim, but the loaded rasapi32.dll is not the simulator")
 	require.NoError(t, rassim.Reset(p))
-	forget()
+	ras.Forget()
 	t.Cleanup(func() {
 		assert.NoError(t, rassim.Reset(rassim.Win7))
-		forget()
+		ras.Forget()
 	})
 }
 
-func add(t *testing.T, c rassim.Conn) Handle {
+// Windows codes the tests inject and expect (winerror.h, raserror.h).
+const (
+	errInvalidData = windows.ERROR_INVALID_DATA // 13: an answer the shim refused
+	errBufferSmall = windows.Errno(603)         // ERROR_BUFFER_TOO_SMALL
+	errInvalidSize = windows.Errno(632)         // ERROR_INVALID_SIZE
+)
+
+func add(t *testing.T, c rassim.Conn) ras.Handle {
 	t.Helper()
 	h, err := rassim.Add(c)
 	require.NoError(t, err)
-	return Handle(h)
+	return ras.Handle(h)
 }
 
 var (
@@ -44,22 +52,22 @@ var (
 	officeVPN     = rassim.Conn{
 		Entry: "Office VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (IKEv2)",
 		Phonebook: `C:\ProgramData\Microsoft\Network\Connections\Pbk\rasphone.pbk`, SubEntry: 0,
-		EntryID: entryID, CorrelationID: correlationID, Flags: uint32(AllUsers | GlobalCreds), LogonID: logonID,
+		EntryID: entryID, CorrelationID: correlationID, Flags: uint32(ras.AllUsers | ras.GlobalCreds), LogonID: logonID,
 		LocalEndpoint:  netip.MustParseAddr("192.0.2.10"),
 		RemoteEndpoint: netip.MustParseAddr("2001:db8::1"),
-		SubState:       uint32(SubStateDormant),
+		SubState:       uint32(ras.SubStateDormant),
 	}
 )
 
 func TestConnectionsOnWindows7GivesEveryField(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
-	assert.Equal(t, Conn{
+	assert.Equal(t, ras.Conn{
 		Handle: h, Entry: "Office VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (IKEv2)",
-		Phonebook: officeVPN.Phonebook, EntryID: entryID, Flags: AllUsers | GlobalCreds, LogonID: logonID,
+		Phonebook: officeVPN.Phonebook, EntryID: entryID, Flags: ras.AllUsers | ras.GlobalCreds, LogonID: logonID,
 		CorrelationID: correlationID, HasCorrelationID: true,
 	}, conns[0])
 }
@@ -67,39 +75,39 @@ func TestConnectionsOnWindows7GivesEveryField(t *testing.T) {
 func TestConnectionsOnXPHasNoCorrelationID(t *testing.T) {
 	useSim(t, rassim.XP)
 	add(t, officeVPN)
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	c := conns[0]
 	assert.False(t, c.HasCorrelationID)
-	assert.Equal(t, GUID{}, c.CorrelationID)
+	assert.Equal(t, ras.GUID{}, c.CorrelationID)
 	assert.Equal(t, entryID, c.EntryID, "XP has the 0x501 fields")
-	assert.Equal(t, AllUsers|GlobalCreds, c.Flags)
+	assert.Equal(t, ras.AllUsers|ras.GlobalCreds, c.Flags)
 	assert.Equal(t, logonID, c.LogonID)
 }
 
 func TestStatusOnWindows7GivesEndpointsAndSubState(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
-	st, err := Status(h)
+	st, err := ras.Status(h)
 	require.NoError(t, err)
-	assert.Equal(t, Connected, st.State)
+	assert.Equal(t, ras.Connected, st.State)
 	assert.NoError(t, st.Err)
 	assert.Equal(t, "vpn", st.DeviceType)
 	assert.Equal(t, "WAN Miniport (IKEv2)", st.DeviceName)
 	assert.Equal(t, netip.MustParseAddr("192.0.2.10"), st.LocalEndpoint)
 	assert.Equal(t, netip.MustParseAddr("2001:db8::1"), st.RemoteEndpoint)
 	assert.True(t, st.HasSubState)
-	assert.Equal(t, SubStateDormant, st.SubState)
+	assert.Equal(t, ras.SubStateDormant, st.SubState)
 }
 
 func TestStatusOnXPHasNoEndpointsOrSubState(t *testing.T) {
 	useSim(t, rassim.XP)
 	h := add(t, rassim.Conn{Entry: "Dial-up", PhoneNumber: "5551234", DeviceType: "modem",
 		LocalEndpoint: netip.MustParseAddr("192.0.2.10")})
-	st, err := Status(h)
+	st, err := ras.Status(h)
 	require.NoError(t, err)
-	assert.Equal(t, Connected, st.State)
+	assert.Equal(t, ras.Connected, st.State)
 	assert.Equal(t, "modem", st.DeviceType)
 	assert.False(t, st.LocalEndpoint.IsValid())
 	assert.False(t, st.HasSubState)
@@ -108,7 +116,7 @@ func TestStatusOnXPHasNoEndpointsOrSubState(t *testing.T) {
 func TestStatusEndpointOfTypeZeroIsNoAddress(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, rassim.Conn{Entry: "SSTP", DeviceType: "vpn"})
-	st, err := Status(h)
+	st, err := ras.Status(h)
 	require.NoError(t, err)
 	assert.False(t, st.LocalEndpoint.IsValid())
 	assert.False(t, st.RemoteEndpoint.IsValid())
@@ -117,7 +125,7 @@ func TestStatusEndpointOfTypeZeroIsNoAddress(t *testing.T) {
 func TestEntryLessConnectionReportsItsPhoneNumber(t *testing.T) {
 	useSim(t, rassim.Win7)
 	add(t, rassim.Conn{PhoneNumber: "5551234", DeviceType: "modem"})
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	assert.Equal(t, "", conns[0].Entry)
@@ -129,7 +137,7 @@ func TestUnterminatedEntryNameIsReadWholeAndNoFurther(t *testing.T) {
 	useSim(t, rassim.Win7)
 	// The simulator repeats the name until all 257 characters are filled, with no NUL.
 	add(t, rassim.Conn{Entry: "0123456789", DeviceType: "vpn", DeviceName: "after the name", Unterminated: rassim.FieldEntry})
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	assert.Equal(t, strings.Repeat("0123456789", 26)[:257], conns[0].Entry)
@@ -140,11 +148,11 @@ func TestASurrogatePairCutByAFieldsEndReadsAsTheReplacementCharacter(t *testing.
 	useSim(t, rassim.Win7)
 	// 17 units of "v🔒" repeated end with "v" and the pair's first half.
 	h := add(t, rassim.Conn{Entry: "e", DeviceType: "v🔒", DeviceName: "n", Unterminated: rassim.FieldDeviceType})
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	assert.Equal(t, strings.Repeat("v🔒", 5)+"v\uFFFD", conns[0].DeviceType)
-	st, err := Status(h)
+	st, err := ras.Status(h)
 	require.NoError(t, err)
 	assert.Equal(t, strings.Repeat("v🔒", 5)+"v\uFFFD", st.DeviceType)
 }
@@ -154,13 +162,13 @@ func TestConnectionsListsOnlyConnectedOnes(t *testing.T) {
 	up := add(t, officeVPN)
 	dialling, err := rassim.Dial(rassim.Conn{Entry: "Dialling"})
 	require.NoError(t, err)
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	assert.Equal(t, up, conns[0].Handle)
-	st, err := Status(Handle(dialling))
+	st, err := ras.Status(ras.Handle(dialling))
 	require.NoError(t, err)
-	assert.Equal(t, OpenPort, st.State)
+	assert.Equal(t, ras.OpenPort, st.State)
 }
 
 func TestStatusNamesIntermediateAndUnknownStates(t *testing.T) {
@@ -168,11 +176,11 @@ func TestStatusNamesIntermediateAndUnknownStates(t *testing.T) {
 	h, err := rassim.Dial(rassim.Conn{Entry: "Dialling"})
 	require.NoError(t, err)
 	for _, want := range []struct {
-		state State
+		state ras.State
 		name  string
-	}{{Authenticate, "Authenticate"}, {ApplySettings, "ApplySettings"}, {PasswordExpired, "PasswordExpired"}, {0x3000, "State(0x3000)"}} {
+	}{{ras.Authenticate, "Authenticate"}, {ras.ApplySettings, "ApplySettings"}, {ras.PasswordExpired, "PasswordExpired"}, {0x3000, "State(0x3000)"}} {
 		require.NoError(t, rassim.SetState(h, uint32(want.state)))
-		st, err := Status(Handle(h))
+		st, err := ras.Status(ras.Handle(h))
 		require.NoError(t, err)
 		assert.Equal(t, want.state, st.State)
 		assert.Equal(t, want.name, st.State.String())
@@ -184,11 +192,11 @@ func TestSteadyStateConnectionsTakesOneCall(t *testing.T) {
 	for i := range 16 {
 		add(t, rassim.Conn{Entry: "VPN " + string(rune('A'+i)), DeviceType: "vpn"})
 	}
-	_, err := Connections()
+	_, err := ras.Connections()
 	require.NoError(t, err)
 	require.NoError(t, rassim.ResetCalls())
 	for range 10 {
-		conns, err := Connections()
+		conns, err := ras.Connections()
 		require.NoError(t, err)
 		require.Len(t, conns, 16)
 	}
@@ -197,14 +205,14 @@ func TestSteadyStateConnectionsTakesOneCall(t *testing.T) {
 
 func TestConnectionsThatAppearWhileListingAreListed(t *testing.T) {
 	useSim(t, rassim.Win7)
-	_, err := Connections() // the library now expects few connections
+	_, err := ras.Connections() // the library now expects few connections
 	require.NoError(t, err)
 	for range 6 {
 		add(t, officeVPN)
 	}
 	require.NoError(t, rassim.AppearBetweenProbeAndFill(5))
 	require.NoError(t, rassim.ResetCalls())
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	assert.Len(t, conns, 11)
 	assert.GreaterOrEqual(t, rassim.Calls(rassim.EnumConnections), uint32(2), "the first call was too small")
@@ -222,7 +230,7 @@ func TestConnectionsGivesUpOnEndlessBufferTooSmall(t *testing.T) {
 	add(t, officeVPN)
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errBufferSmall)))
 	require.NoError(t, rassim.ResetCalls())
-	_, err := Connections()
+	_, err := ras.Connections()
 	assert.ErrorIs(t, err, errBufferSmall)
 	assert.ErrorContains(t, err, "RasEnumConnectionsW")
 	assert.Equal(t, uint32(8), rassim.Calls(rassim.EnumConnections), "bounded")
@@ -234,7 +242,7 @@ func TestConnectionsFallsBackOneVersionAtATime(t *testing.T) {
 	// The simulated Windows 7 refuses the first size offered once: the next one must be the
 	// 0x501 layout, not the oldest.
 	require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, uint32(errInvalidSize)))
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	assert.False(t, conns[0].HasCorrelationID)
@@ -249,12 +257,12 @@ func TestConcurrentFirstCallsAgreeOnTheNewestSizeThisWindowsTakes(t *testing.T) 
 	// service cost keeps the calls in flight together, as RPCs to the RAS service are.
 	require.NoError(t, rassim.SetServiceCost(20*time.Millisecond))
 	start := make(chan struct{})
-	results := make(chan []Conn, 8)
+	results := make(chan []ras.Conn, 8)
 	errs := make(chan error, 8)
 	for range 8 {
 		go func() {
 			<-start
-			conns, err := Connections()
+			conns, err := ras.Connections()
 			results <- conns
 			errs <- err
 		}()
@@ -265,12 +273,12 @@ func TestConcurrentFirstCallsAgreeOnTheNewestSizeThisWindowsTakes(t *testing.T) 
 		conns := <-results
 		require.Len(t, conns, 1)
 		assert.False(t, conns[0].HasCorrelationID)
-		assert.Equal(t, AllUsers|GlobalCreds, conns[0].Flags, "the 0x501 fields")
+		assert.Equal(t, ras.AllUsers|ras.GlobalCreds, conns[0].Flags, "the 0x501 fields")
 		assert.Equal(t, logonID, conns[0].LogonID)
 	}
 	require.NoError(t, rassim.SetServiceCost(0))
 	require.NoError(t, rassim.ResetCalls())
-	_, err := Connections()
+	_, err := ras.Connections()
 	require.NoError(t, err)
 	assert.Equal(t, uint32(1), rassim.Calls(rassim.EnumConnections), "the size that worked is remembered")
 }
@@ -278,7 +286,7 @@ func TestConcurrentFirstCallsAgreeOnTheNewestSizeThisWindowsTakes(t *testing.T) 
 func TestConnectionsOnAWindowsThatRefusesEverySizeNamesThem(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errInvalidSize)))
-	_, err := Connections()
+	_, err := ras.Connections()
 	assert.ErrorIs(t, err, errInvalidSize)
 	assert.ErrorContains(t, err, "not supported")
 	assert.ErrorContains(t, err, rasconnSizes)
@@ -287,8 +295,8 @@ func TestConnectionsOnAWindowsThatRefusesEverySizeNamesThem(t *testing.T) {
 func TestCallErrorsNameTheCallAndCarryRASText(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
-	_, err := Connections()
-	var e *Error
+	_, err := ras.Connections()
+	var e *ras.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "RasEnumConnectionsW", e.Call)
 	assert.Equal(t, windows.Errno(711), e.Code)
@@ -299,27 +307,27 @@ func TestConnectionErrorIsKeptApartFromTheCallError(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
 	require.NoError(t, rassim.Drop(uintptr(h), 628))
-	st, err := Status(h)
+	st, err := ras.Status(h)
 	require.NoError(t, err, "the status call worked")
-	assert.Equal(t, Disconnected, st.State)
-	var e *Error
+	assert.Equal(t, ras.Disconnected, st.State)
+	var e *ras.Error
 	require.ErrorAs(t, st.Err, &e, "the connection failed")
 	assert.Equal(t, windows.Errno(628), e.Code)
 	assert.NotEmpty(t, e.Message)
 
-	_, err = Status(0xdead0000)
+	_, err = ras.Status(0xdead0000)
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE)
-	assert.ErrorIs(t, err, ErrConnectionGone)
+	assert.ErrorIs(t, err, ras.ErrConnectionGone)
 }
 
 func TestHangUpWaitsUntilTheHandleIsInvalid(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetLinger(200*time.Millisecond))
 	h := add(t, officeVPN)
-	require.NoError(t, HangUp(context.Background(), h))
-	_, err := Status(h)
+	require.NoError(t, ras.HangUp(context.Background(), h))
+	_, err := ras.Status(h)
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE, "HangUp returned before the status call gave 6")
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	assert.Empty(t, conns)
 }
@@ -328,11 +336,11 @@ func TestHangUpOfAGoneHandleIsErrConnectionGone(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetLinger(0))
 	h := add(t, officeVPN)
-	require.NoError(t, HangUp(context.Background(), h))
-	err := HangUp(context.Background(), h)
-	assert.ErrorIs(t, err, ErrConnectionGone)
+	require.NoError(t, ras.HangUp(context.Background(), h))
+	err := ras.HangUp(context.Background(), h)
+	assert.ErrorIs(t, err, ras.ErrConnectionGone)
 	assert.ErrorContains(t, err, "RasHangUpW")
-	assert.ErrorIs(t, HangUp(context.Background(), 0x7777), ErrConnectionGone)
+	assert.ErrorIs(t, ras.HangUp(context.Background(), 0x7777), ras.ErrConnectionGone)
 }
 
 func TestHangUpOfASubEntryEndsAtTheContextDeadline(t *testing.T) {
@@ -342,8 +350,8 @@ func TestHangUpOfASubEntryEndsAtTheContextDeadline(t *testing.T) {
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
-	err = HangUp(ctx, Handle(sub))
-	assert.ErrorIs(t, err, ErrHangUpTimeout)
+	err = ras.HangUp(ctx, ras.Handle(sub))
+	assert.ErrorIs(t, err, ras.ErrHangUpTimeout)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 }
 
@@ -352,10 +360,10 @@ func TestHangUpWithACancelledContextLeavesTheConnection(t *testing.T) {
 	h := add(t, officeVPN)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	assert.ErrorIs(t, HangUp(ctx, h), context.Canceled)
-	st, err := Status(h)
+	assert.ErrorIs(t, ras.HangUp(ctx, h), context.Canceled)
+	st, err := ras.Status(h)
 	require.NoError(t, err)
-	assert.Equal(t, Connected, st.State)
+	assert.Equal(t, ras.Connected, st.State)
 }
 
 func TestNotifyRegistersTheRawCall(t *testing.T) {
@@ -363,18 +371,18 @@ func TestNotifyRegistersTheRawCall(t *testing.T) {
 	ev, err := windows.CreateEvent(nil, 0, 0, nil)
 	require.NoError(t, err)
 	defer windows.CloseHandle(ev)
-	require.NoError(t, Notify(AllConnections, ev, NotifyConnection))
+	require.NoError(t, ras.Notify(ras.AllConnections, ev, ras.NotifyConnection))
 	h := add(t, officeVPN)
 	got, err := windows.WaitForSingleObject(ev, 5000)
 	require.NoError(t, err)
 	assert.Equal(t, uint32(windows.WAIT_OBJECT_0), got)
 
-	err = Notify(h, ev, NotifyConnection)
+	err = ras.Notify(h, ev, ras.NotifyConnection)
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_PARAMETER, "connection events need AllConnections")
 	assert.ErrorContains(t, err, "RasConnectionNotificationW")
 }
 
-func next(t *testing.T, w *Watcher) Event {
+func next(t *testing.T, w *ras.Watcher) ras.Event {
 	t.Helper()
 	select {
 	case e, ok := <-w.Events:
@@ -385,13 +393,13 @@ func next(t *testing.T, w *Watcher) Event {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no event")
 	}
-	return Event{}
+	return ras.Event{}
 }
 
 func TestWatcherSeesTwoConnectionsChangingAtOnce(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetLinger(0))
-	w, err := NewWatcherRecheck(time.Hour) // notifications alone
+	w, err := ras.NewWatcherRecheck(time.Hour) // notifications alone
 	require.NoError(t, err)
 	defer w.Close()
 	require.False(t, w.Polling())
@@ -399,36 +407,36 @@ func TestWatcherSeesTwoConnectionsChangingAtOnce(t *testing.T) {
 	a := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
 	b := add(t, rassim.Conn{Entry: "B", DeviceType: "vpn"})
 	e1, e2 := next(t, w), next(t, w)
-	assert.Equal(t, []Op{OpConnected, OpConnected}, []Op{e1.Op, e2.Op})
-	assert.Equal(t, []Handle{a, b}, []Handle{e1.Conn.Handle, e2.Conn.Handle})
+	assert.Equal(t, []ras.Op{ras.OpConnected, ras.OpConnected}, []ras.Op{e1.Op, e2.Op})
+	assert.Equal(t, []ras.Handle{a, b}, []ras.Handle{e1.Conn.Handle, e2.Conn.Handle})
 	assert.Equal(t, "A", e1.Conn.Entry)
 
 	require.NoError(t, rassim.Drop(uintptr(a), 628))
 	require.NoError(t, rassim.Drop(uintptr(b), 628))
 	e3, e4 := next(t, w), next(t, w)
-	assert.Equal(t, []Op{OpDisconnected, OpDisconnected}, []Op{e3.Op, e4.Op})
-	assert.ElementsMatch(t, []Handle{a, b}, []Handle{e3.Conn.Handle, e4.Conn.Handle})
+	assert.Equal(t, []ras.Op{ras.OpDisconnected, ras.OpDisconnected}, []ras.Op{e3.Op, e4.Op})
+	assert.ElementsMatch(t, []ras.Handle{a, b}, []ras.Handle{e3.Conn.Handle, e4.Conn.Handle})
 }
 
 func TestWatcherDisconnectionCarriesTheDropsError(t *testing.T) {
 	useSim(t, rassim.Win7)
-	w, err := NewWatcherRecheck(time.Hour)
+	w, err := ras.NewWatcherRecheck(time.Hour)
 	require.NoError(t, err)
 	defer w.Close()
 	h := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
-	require.Equal(t, OpConnected, next(t, w).Op)
+	require.Equal(t, ras.OpConnected, next(t, w).Op)
 	require.NoError(t, rassim.Drop(uintptr(h), 628)) // ERROR_REMOTE_DISCONNECTION; the handle stays valid
 	e := next(t, w)
-	assert.Equal(t, OpDisconnected, e.Op)
+	assert.Equal(t, ras.OpDisconnected, e.Op)
 	assert.ErrorIs(t, e.Err, windows.Errno(628))
-	assert.NotErrorIs(t, e.Err, ErrConnectionGone)
-	require.NoError(t, HangUp(context.Background(), h))
+	assert.NotErrorIs(t, e.Err, ras.ErrConnectionGone)
+	require.NoError(t, ras.HangUp(context.Background(), h))
 
 	h = add(t, rassim.Conn{Entry: "B", DeviceType: "vpn"})
-	require.Equal(t, OpConnected, next(t, w).Op)
-	require.NoError(t, HangUp(context.Background(), h))
+	require.Equal(t, ras.OpConnected, next(t, w).Op)
+	require.NoError(t, ras.HangUp(context.Background(), h))
 	e = next(t, w)
-	assert.Equal(t, OpDisconnected, e.Op)
+	assert.Equal(t, ras.OpDisconnected, e.Op)
 	assert.NoError(t, e.Err, "a hang-up is no drop")
 }
 
@@ -436,7 +444,7 @@ func TestWatcherStartsWhileTheRASServiceIsDown(t *testing.T) {
 	useSim(t, rassim.Win7)
 	a := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
-	w, err := NewWatcherRecheck(20 * time.Millisecond)
+	w, err := ras.NewWatcherRecheck(20 * time.Millisecond)
 	require.NoError(t, err)
 	defer w.Close()
 	select {
@@ -458,7 +466,7 @@ func TestWatcherStartsWhileTheRASServiceIsDown(t *testing.T) {
 	for {
 		select {
 		case e := <-w.Events:
-			assert.Equal(t, OpConnected, e.Op)
+			assert.Equal(t, ras.OpConnected, e.Op)
 			assert.Equal(t, b, e.Conn.Handle, "A (%v) was in the baseline", a)
 			return
 		case err := <-w.Errors:
@@ -472,16 +480,16 @@ func TestWatcherStartsWhileTheRASServiceIsDown(t *testing.T) {
 func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetFiresOnce(true))
-	w, err := NewWatcherRecheck(100 * time.Millisecond)
+	w, err := ras.NewWatcherRecheck(100 * time.Millisecond)
 	require.NoError(t, err)
 	defer w.Close()
 	a := add(t, rassim.Conn{Entry: "A"})
-	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, ras.Event{Op: ras.OpConnected, Conn: ras.Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
 	b := add(t, rassim.Conn{Entry: "B"}) // the registration is spent: only the re-check sees it
-	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, ras.Event{Op: ras.OpConnected, Conn: ras.Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
 	select {
 	case err := <-w.Errors:
-		assert.ErrorIs(t, err, ErrNotifyMissed, "and it says that notifications went quiet")
+		assert.ErrorIs(t, err, ras.ErrNotifyMissed, "and it says that notifications went quiet")
 	case <-time.After(10 * time.Second):
 		t.Fatal("no word that notifications went quiet")
 	}
@@ -490,22 +498,22 @@ func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
 func TestWatcherFallsBackWhenRegistrationFails(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.FailAlways(rassim.ConnectionNotification, uint32(windows.ERROR_INVALID_FUNCTION)))
-	w, err := NewWatcherRecheck(20 * time.Millisecond)
+	w, err := ras.NewWatcherRecheck(20 * time.Millisecond)
 	require.NoError(t, err)
 	defer w.Close()
 	assert.True(t, w.Polling())
 	fell := <-w.Errors
-	assert.ErrorIs(t, fell, ErrNotifyUnavailable)
+	assert.ErrorIs(t, fell, ras.ErrNotifyUnavailable)
 	assert.ErrorIs(t, fell, windows.ERROR_INVALID_FUNCTION)
 	a := add(t, rassim.Conn{Entry: "A"})
 	e, ok := <-w.Events
 	require.True(t, ok)
-	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, e)
+	assert.Equal(t, ras.Event{Op: ras.OpConnected, Conn: ras.Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, e)
 }
 
 func TestWatcherCloseWithAReaderThatStoppedReading(t *testing.T) {
 	useSim(t, rassim.Win7)
-	w, err := NewWatcherRecheck(time.Hour)
+	w, err := ras.NewWatcherRecheck(time.Hour)
 	require.NoError(t, err)
 	for range 3 {
 		add(t, officeVPN)

@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -26,13 +27,13 @@ func TestStatisticsGivesEveryField(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
 	require.NoError(t, rassim.SetStats(uintptr(h), 0, everyCounter))
-	st, err := Statistics(h)
+	st, err := ras.Statistics(h)
 	require.NoError(t, err)
 	// The duration goes on counting on the simulator's clock: 10 s is 10x what any call takes.
 	assert.GreaterOrEqual(t, st.Duration, 90*time.Second)
 	assert.Less(t, st.Duration, 100*time.Second)
 	st.Duration = 0
-	assert.Equal(t, Stats{
+	assert.Equal(t, ras.Stats{
 		BytesSent: 1_000_001, BytesReceived: 2_000_002, FramesSent: 3003, FramesReceived: 4004,
 		CRCErrors: 5, TimeoutErrors: 6, AlignmentErrors: 7, HardwareOverrunErrors: 8, FramingErrors: 9,
 		BufferOverrunErrors: 10, CompressionRatioIn: 11, CompressionRatioOut: 12, LinkSpeed: 100_000_000,
@@ -44,11 +45,11 @@ func TestLinkStatisticsAreTheLinksOwn(t *testing.T) {
 	h := add(t, officeVPN)
 	require.NoError(t, rassim.AddLink(uintptr(h)))
 	require.NoError(t, rassim.SetStats(uintptr(h), 2, rassim.Stats{BytesSent: 77, Bps: 56000}))
-	st, err := LinkStatistics(h, 2)
+	st, err := ras.LinkStatistics(h, 2)
 	require.NoError(t, err)
 	assert.Equal(t, uint32(77), st.BytesSent)
 	assert.Equal(t, uint32(56000), st.LinkSpeed)
-	_, err = LinkStatistics(h, 3)
+	_, err = ras.LinkStatistics(h, 3)
 	assert.ErrorIs(t, err, windows.Errno(618), "a link that is not connected")
 	assert.ErrorContains(t, err, "RasGetLinkStatistics")
 }
@@ -57,32 +58,32 @@ func TestStatisticsOfAGoneConnectionIsErrConnectionGone(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetLinger(0))
 	h := add(t, officeVPN)
-	require.NoError(t, HangUp(context.Background(), h))
-	_, err := Statistics(h)
-	assert.ErrorIs(t, err, ErrConnectionGone)
+	require.NoError(t, ras.HangUp(context.Background(), h))
+	_, err := ras.Statistics(h)
+	assert.ErrorIs(t, err, ras.ErrConnectionGone)
 	assert.ErrorContains(t, err, "RasGetConnectionStatistics")
 }
 
 func TestStatisticsReadsTheHRESULTOfABadArgument(t *testing.T) {
 	useSim(t, rassim.Win7)
-	_, err := Statistics(0) // documented: E_INVALIDARG for a NULL handle
-	var e *Error
+	_, err := ras.Statistics(0) // documented: E_INVALIDARG for a NULL handle
+	var e *ras.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "RasGetConnectionStatistics", e.Call)
 	assert.Equal(t, windows.Errno(0x80070057), e.Code)
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_PARAMETER)
 	assert.Equal(t, "ras: RasGetConnectionStatistics: error 0x80070057: The parameter is incorrect.", err.Error())
-	assert.NotErrorIs(t, err, ErrConnectionGone)
+	assert.NotErrorIs(t, err, ras.ErrConnectionGone)
 }
 
 func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
-	var m Meter
-	sample := func(s rassim.Stats) Totals {
+	var m ras.Meter
+	sample := func(s rassim.Stats) ras.Totals {
 		t.Helper()
 		require.NoError(t, rassim.SetStats(uintptr(h), 0, s))
-		st, err := Statistics(h)
+		st, err := ras.Statistics(h)
 		require.NoError(t, err)
 		return m.Add(st)
 	}
@@ -99,12 +100,12 @@ func TestMeterCountsACounterThatWrapsAsItGrows(t *testing.T) {
 	// 100 MB/s from 20 MB below the wrap: it wraps 200 ms after, on the simulator's clock, and
 	// a byte counter at that rate wraps every 43 s, far more than the second between samples.
 	require.NoError(t, rassim.SetStats(uintptr(h), 0, rassim.Stats{BytesReceived: 0xFFFFFFFF - 20_000_000, BytesReceivedPerSecond: 100_000_000}))
-	var m Meter
-	first, err := Statistics(h)
+	var m ras.Meter
+	first, err := ras.Statistics(h)
 	require.NoError(t, err)
 	m.Add(first)
 	time.Sleep(time.Second)
-	second, err := Statistics(h)
+	second, err := ras.Statistics(h)
 	require.NoError(t, err)
 	total := m.Add(second)
 	require.Less(t, second.BytesReceived, first.BytesReceived, "the counter wrapped")

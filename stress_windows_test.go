@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -26,8 +27,8 @@ var stressFor = flag.Duration("stress", 3*time.Second, "how long TestStress chur
 // every handle it made.
 type churn struct {
 	mu      sync.Mutex
-	made    map[Handle]bool
-	live    []Handle
+	made    map[ras.Handle]bool
+	live    []ras.Handle
 	changes int
 }
 
@@ -37,8 +38,8 @@ func (c *churn) step(t *testing.T, rng *rand.Rand) {
 	if len(c.live) < 4 || (len(c.live) < 40 && rng.IntN(2) == 0) {
 		h, err := rassim.Add(rassim.Conn{Entry: fmt.Sprintf("VPN %d", len(c.made)), DeviceType: "vpn"})
 		require.NoError(t, err)
-		c.made[Handle(h)] = true
-		c.live = append(c.live, Handle(h))
+		c.made[ras.Handle(h)] = true
+		c.live = append(c.live, ras.Handle(h))
 	} else {
 		i := rng.IntN(len(c.live))
 		// The remote end drops it; the goroutines below hang it up, as an application would.
@@ -50,24 +51,24 @@ func (c *churn) step(t *testing.T, rng *rand.Rand) {
 
 // allowed is what a call may fail with while other goroutines hang connections up.
 func allowed(err error) bool {
-	return err == nil || errors.Is(err, ErrConnectionGone)
+	return err == nil || errors.Is(err, ras.ErrConnectionGone)
 }
 
 // replay checks one watcher's events against the handles the churn made: each handle connects
 // once, then may disconnect once, and nothing else. It returns the handles it ends connected.
-func replay(t *testing.T, events []Event, made map[Handle]bool) map[Handle]bool {
+func replay(t *testing.T, events []ras.Event, made map[ras.Handle]bool) map[ras.Handle]bool {
 	t.Helper()
-	up := map[Handle]bool{}
-	seen := map[Handle]int{}
+	up := map[ras.Handle]bool{}
+	seen := map[ras.Handle]int{}
 	for _, e := range events {
 		h := e.Conn.Handle
 		require.True(t, made[h], "event for a handle that never existed: %v", e)
 		seen[h]++
 		switch e.Op {
-		case OpConnected:
+		case ras.OpConnected:
 			require.Equal(t, 1, seen[h], "connected twice, or after its disconnection: %v", e)
 			up[h] = true
-		case OpDisconnected:
+		case ras.OpDisconnected:
 			require.True(t, up[h], "disconnection without its connection: %v", e)
 			delete(up, h)
 		default:
@@ -80,17 +81,17 @@ func replay(t *testing.T, events []Event, made map[Handle]bool) map[Handle]bool 
 func TestStress(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetLinger(2*time.Millisecond))
-	c := &churn{made: map[Handle]bool{}}
+	c := &churn{made: map[ras.Handle]bool{}}
 
 	type watched struct {
-		w      *Watcher
+		w      *ras.Watcher
 		mu     sync.Mutex
-		events []Event
+		events []ras.Event
 		done   chan struct{}
 	}
 	var watchers []*watched
 	for _, recheck := range []time.Duration{time.Hour, 50 * time.Millisecond, 5 * time.Millisecond} {
-		w, err := NewWatcherRecheck(recheck)
+		w, err := ras.NewWatcherRecheck(recheck)
 		require.NoError(t, err)
 		ww := &watched{w: w, done: make(chan struct{})}
 		go func() {
@@ -105,7 +106,7 @@ func TestStress(t *testing.T) {
 			for err := range w.Errors {
 				// A notice, not a failure: with a 5 ms re-check, a notification that the loaded
 				// machine delivers more than 5 ms late reads as a quiet registration.
-				if errors.Is(err, ErrNotifyMissed) {
+				if errors.Is(err, ras.ErrNotifyMissed) {
 					t.Logf("watcher notice: %v", err)
 					continue
 				}
@@ -135,19 +136,19 @@ func TestStress(t *testing.T) {
 	})
 	for range 2 {
 		worker(func(*rand.Rand) {
-			_, err := Connections()
+			_, err := ras.Connections()
 			calls.Add(1)
 			assert.NoError(t, err)
 		})
 	}
 	for range 2 {
 		worker(func(rng *rand.Rand) {
-			conns, err := Connections()
+			conns, err := ras.Connections()
 			calls.Add(1)
 			if !assert.NoError(t, err) || len(conns) == 0 {
 				return
 			}
-			_, err = Status(conns[rng.IntN(len(conns))].Handle)
+			_, err = ras.Status(conns[rng.IntN(len(conns))].Handle)
 			calls.Add(1)
 			assert.True(t, allowed(err), "Status: %v", err)
 		})
@@ -157,7 +158,7 @@ func TestStress(t *testing.T) {
 	for range 2 {
 		worker(func(rng *rand.Rand) {
 			c.mu.Lock()
-			var dropped []Handle
+			var dropped []ras.Handle
 			for h := range c.made {
 				if !slices.Contains(c.live, h) {
 					dropped = append(dropped, h)
@@ -170,7 +171,7 @@ func TestStress(t *testing.T) {
 			}
 			h := dropped[rng.IntN(len(dropped))]
 			hctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-			err := HangUp(hctx, h)
+			err := ras.HangUp(hctx, h)
 			cancel()
 			hangUps.Add(1)
 			assert.True(t, allowed(err), "HangUp(%v): %v", h, err)
@@ -180,9 +181,9 @@ func TestStress(t *testing.T) {
 
 	want, err := rassim.Connections()
 	require.NoError(t, err)
-	wantUp := map[Handle]bool{}
+	wantUp := map[ras.Handle]bool{}
 	for _, h := range want {
-		wantUp[Handle(h)] = true
+		wantUp[ras.Handle(h)] = true
 	}
 	total := 0
 	for i, ww := range watchers {
@@ -190,9 +191,9 @@ func TestStress(t *testing.T) {
 		require.Eventually(t, func() bool {
 			ww.mu.Lock()
 			defer ww.mu.Unlock()
-			up := map[Handle]bool{}
+			up := map[ras.Handle]bool{}
 			for _, e := range ww.events {
-				if e.Op == OpConnected {
+				if e.Op == ras.OpConnected {
 					up[e.Conn.Handle] = true
 				} else {
 					delete(up, e.Conn.Handle)

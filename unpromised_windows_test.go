@@ -1,6 +1,6 @@
 //go:build cgo
 
-package ras
+package ras_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -22,23 +23,23 @@ import (
 func TestWatcherSeesANewConnectionOnAReusedHandleAsTwoChanges(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetLinger(0))
-	w, err := NewWatcherRecheck(time.Hour) // notifications alone
+	w, err := ras.NewWatcherRecheck(time.Hour) // notifications alone
 	require.NoError(t, err)
 	defer w.Close()
 	office := add(t, officeVPN)
-	require.Equal(t, OpConnected, next(t, w).Op)
+	require.Equal(t, ras.OpConnected, next(t, w).Op)
 
 	// Both changes reach the watcher in one late signal, so that it lists once after both.
 	require.NoError(t, rassim.SetNotifyDelay(500*time.Millisecond))
-	require.NoError(t, HangUp(context.Background(), office))
+	require.NoError(t, ras.HangUp(context.Background(), office))
 	require.NoError(t, rassim.ReuseHandle(uintptr(office)))
 	lab := add(t, rassim.Conn{Entry: "Lab VPN", DeviceType: "vpn", CorrelationID: windows.GUID{Data1: 2}})
 	require.Equal(t, office, lab, "the simulator reused the handle")
 
 	gone, came := next(t, w), next(t, w)
-	assert.Equal(t, OpDisconnected, gone.Op)
+	assert.Equal(t, ras.OpDisconnected, gone.Op)
 	assert.Equal(t, "Office VPN", gone.Conn.Entry)
-	assert.Equal(t, OpConnected, came.Op)
+	assert.Equal(t, ras.OpConnected, came.Op)
 	assert.Equal(t, "Lab VPN", came.Conn.Entry)
 	assert.Equal(t, office, came.Conn.Handle)
 }
@@ -48,11 +49,11 @@ func TestHangUpTakesNoConnectionAfterTheHangUpForGone(t *testing.T) {
 	require.NoError(t, rassim.SetGoneCode(668))
 	require.NoError(t, rassim.SetLinger(50*time.Millisecond))
 	h := add(t, officeVPN)
-	require.NoError(t, HangUp(context.Background(), h), "668 from the status call means the hang-up worked")
-	_, err := Status(h)
+	require.NoError(t, ras.HangUp(context.Background(), h), "668 from the status call means the hang-up worked")
+	_, err := ras.Status(h)
 	assert.ErrorIs(t, err, windows.Errno(668))
-	assert.ErrorIs(t, err, ErrConnectionGone)
-	assert.ErrorIs(t, HangUp(context.Background(), h), ErrConnectionGone, "hanging up again")
+	assert.ErrorIs(t, err, ras.ErrConnectionGone)
+	assert.ErrorIs(t, ras.HangUp(context.Background(), h), ras.ErrConnectionGone, "hanging up again")
 }
 
 func TestConnectionsRefusesASizeNearFourGiB(t *testing.T) {
@@ -60,13 +61,13 @@ func TestConnectionsRefusesASizeNearFourGiB(t *testing.T) {
 	add(t, officeVPN)
 	require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, uint32(errBufferSmall)))
 	require.NoError(t, rassim.LieNeeded(rassim.EnumConnections, 0xFFFFFFF0))
-	_, err := Connections()
+	_, err := ras.Connections()
 	assert.ErrorIs(t, err, errInvalidData)
 	assert.ErrorContains(t, err, "RasEnumConnectionsW")
 	assert.ErrorContains(t, err, "asking for 4294967280 bytes")
 
 	require.NoError(t, rassim.ClearFaults())
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err, "a refused answer leaves the library as it was")
 	assert.Len(t, conns, 1)
 }
@@ -75,7 +76,7 @@ func TestConnectionsRefusesACountTheBufferCannotHold(t *testing.T) {
 	useSim(t, rassim.Win7)
 	add(t, officeVPN)
 	require.NoError(t, rassim.LieCount(rassim.EnumConnections, 100000))
-	_, err := Connections()
+	_, err := ras.Connections()
 	assert.ErrorIs(t, err, errInvalidData)
 	assert.ErrorContains(t, err, "RasEnumConnectionsW reported 100000 connections in a buffer that holds")
 }
@@ -90,7 +91,7 @@ func TestUnterminatedFieldsAreReadWholeAndNoFurther(t *testing.T) {
 	c.PhoneNumber = "vpn.example.com"
 	c.Unterminated = rassim.FieldDeviceType | rassim.FieldDeviceName | rassim.FieldPhonebook | rassim.FieldPhoneNumber
 	h := add(t, c)
-	conns, err := Connections()
+	conns, err := ras.Connections()
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	got := conns[0]
@@ -100,7 +101,7 @@ func TestUnterminatedFieldsAreReadWholeAndNoFurther(t *testing.T) {
 	assert.Equal(t, filled(officeVPN.Phonebook, 260), got.Phonebook)
 	assert.Equal(t, entryID, got.EntryID, "the fields after them are intact")
 
-	st, err := Status(h)
+	st, err := ras.Status(h)
 	require.NoError(t, err)
 	assert.Equal(t, filled("vpn", 17), st.DeviceType)
 	assert.Equal(t, filled("WAN Miniport (IKEv2)", 129), st.DeviceName)
@@ -113,7 +114,7 @@ func TestOnlyAGoneConnectionIsErrConnectionGoneForNotify(t *testing.T) {
 	require.NoError(t, rassim.SetLinger(0))
 	live := add(t, officeVPN)
 	gone := add(t, officeVPN)
-	require.NoError(t, HangUp(context.Background(), gone))
+	require.NoError(t, ras.HangUp(context.Background(), gone))
 	ev, err := windows.CreateEvent(nil, 0, 0, nil)
 	require.NoError(t, err)
 	defer windows.CloseHandle(ev)
@@ -121,13 +122,13 @@ func TestOnlyAGoneConnectionIsErrConnectionGoneForNotify(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, windows.CloseHandle(closed))
 
-	err = Notify(gone, ev, NotifyDisconnection)
+	err = ras.Notify(gone, ev, ras.NotifyDisconnection)
 	assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE)
-	assert.ErrorIs(t, err, ErrConnectionGone)
-	for _, h := range []Handle{live, AllConnections} {
-		err = Notify(h, closed, NotifyDisconnection)
+	assert.ErrorIs(t, err, ras.ErrConnectionGone)
+	for _, h := range []ras.Handle{live, ras.AllConnections} {
+		err = ras.Notify(h, closed, ras.NotifyDisconnection)
 		assert.ErrorIs(t, err, windows.ERROR_INVALID_HANDLE, "Notify(%v) with a closed event", h)
-		assert.NotErrorIs(t, err, ErrConnectionGone, "Notify(%v): the event is bad, not the connection", h)
+		assert.NotErrorIs(t, err, ras.ErrConnectionGone, "Notify(%v): the event is bad, not the connection", h)
 	}
 }
 
@@ -136,16 +137,16 @@ func TestWatcherTakesLateNotificationsFromAnotherThread(t *testing.T) {
 	require.NoError(t, rassim.SetNotifyDelay(100*time.Millisecond))
 	// A re-check may come before a late signal; the signal then comes within the interval, and
 	// the watcher, whose next fails on any error, must not take it for missed.
-	w, err := NewWatcherRecheck(time.Second)
+	w, err := ras.NewWatcherRecheck(time.Second)
 	require.NoError(t, err)
 	defer w.Close()
 	a := add(t, rassim.Conn{Entry: "A"})
-	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, ras.Event{Op: ras.OpConnected, Conn: ras.Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
 	b := add(t, rassim.Conn{Entry: "B"})
-	assert.Equal(t, Event{Op: OpConnected, Conn: Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
+	assert.Equal(t, ras.Event{Op: ras.OpConnected, Conn: ras.Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
 	require.NoError(t, rassim.Drop(uintptr(a), 628))
 	e := next(t, w)
-	assert.Equal(t, Event{Op: OpDisconnected, Conn: Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, Event{Op: e.Op, Conn: e.Conn})
+	assert.Equal(t, ras.Event{Op: ras.OpDisconnected, Conn: ras.Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, ras.Event{Op: e.Op, Conn: e.Conn})
 	assert.ErrorIs(t, e.Err, windows.Errno(628), "the drop's error")
 	time.Sleep(1500 * time.Millisecond) // a re-check or two after the last signal
 	select {
@@ -161,7 +162,7 @@ func TestWatcherTakesLateNotificationsFromAnotherThread(t *testing.T) {
 func TestWatcherRegistersOnceWhereEachCallHoldsARegistration(t *testing.T) {
 	useSim(t, rassim.Win7)
 	require.NoError(t, rassim.SetRegistrationPerCall(true))
-	w, err := NewWatcherRecheck(10 * time.Millisecond)
+	w, err := ras.NewWatcherRecheck(10 * time.Millisecond)
 	require.NoError(t, err)
 	defer w.Close()
 	add(t, rassim.Conn{Entry: "A"})

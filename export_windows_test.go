@@ -1,0 +1,11 @@
+//go:build cgo
+
+package ras
+
+// The helpers the external tests (package ras_test, which drive the simulator through rassim,
+// and rassim imports ras) share with the internal ones.
+var (
+	RequireBackend = requireBackend
+	SkipUnderRace  = skipUnderRace
+	Forget         = forget
+)
