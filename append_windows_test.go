@@ -83,7 +83,7 @@ func TestAppendConnectionsGivesAChangedConnectionItsOwnStrings(t *testing.T) {
 	first, err := ras.AppendConnections(nil)
 	require.NoError(t, err)
 	kept, saved := first[0], first[1]
-	require.NoError(t, rassim.Drop(uintptr(gone), 0))
+	require.NoError(t, rassim.Drop(gone, 0))
 	added := add(t, steadyConns[2])
 	second, err := ras.AppendConnections(first[:0])
 	require.NoError(t, err)

@@ -24,7 +24,7 @@ func ip(s string) netip.Addr { return netip.MustParseAddr(s) }
 
 func project(t *testing.T, h ras.Handle, p rassim.Projection) {
 	t.Helper()
-	require.NoError(t, rassim.SetProjection(uintptr(h), p))
+	require.NoError(t, rassim.SetProjection(h, p))
 }
 
 // pppProjection is an L2TP or SSTP tunnel: MS-CHAP v2, 128-bit MPPE, IPv4 and IPv6.

@@ -42,7 +42,7 @@ func add(t *testing.T, c rassim.Conn) ras.Handle {
 	t.Helper()
 	h, err := rassim.Add(c)
 	require.NoError(t, err)
-	return ras.Handle(h)
+	return h
 }
 
 var (
@@ -52,10 +52,10 @@ var (
 	officeVPN     = rassim.Conn{
 		Entry: "Office VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (IKEv2)",
 		Phonebook: `C:\ProgramData\Microsoft\Network\Connections\Pbk\rasphone.pbk`, SubEntry: 0,
-		EntryID: entryID, CorrelationID: correlationID, Flags: uint32(ras.AllUsers | ras.GlobalCreds), LogonID: logonID,
+		EntryID: entryID, CorrelationID: correlationID, Flags: ras.AllUsers | ras.GlobalCreds, LogonID: logonID,
 		LocalEndpoint:  netip.MustParseAddr("192.0.2.10"),
 		RemoteEndpoint: netip.MustParseAddr("2001:db8::1"),
-		SubState:       uint32(ras.SubStateDormant),
+		SubState:       ras.SubStateDormant,
 	}
 )
 
@@ -166,7 +166,7 @@ func TestConnectionsListsOnlyConnectedOnes(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, conns, 1)
 	assert.Equal(t, up, conns[0].Handle)
-	st, err := ras.Status(ras.Handle(dialling))
+	st, err := ras.Status(dialling)
 	require.NoError(t, err)
 	assert.Equal(t, ras.OpenPort, st.State)
 }
@@ -179,8 +179,8 @@ func TestStatusNamesIntermediateAndUnknownStates(t *testing.T) {
 		state ras.State
 		name  string
 	}{{ras.Authenticate, "Authenticate"}, {ras.ApplySettings, "ApplySettings"}, {ras.PasswordExpired, "PasswordExpired"}, {0x3000, "State(0x3000)"}} {
-		require.NoError(t, rassim.SetState(h, uint32(want.state)))
-		st, err := ras.Status(ras.Handle(h))
+		require.NoError(t, rassim.SetState(h, want.state))
+		st, err := ras.Status(h)
 		require.NoError(t, err)
 		assert.Equal(t, want.state, st.State)
 		assert.Equal(t, want.name, st.State.String())
@@ -218,9 +218,9 @@ func TestConnectionsThatAppearWhileListingAreListed(t *testing.T) {
 	assert.GreaterOrEqual(t, rassim.Calls(rassim.EnumConnections), uint32(2), "the first call was too small")
 	want, err := rassim.Connections()
 	require.NoError(t, err)
-	got := make([]uintptr, len(conns))
+	got := make([]ras.Handle, len(conns))
 	for i, c := range conns {
-		got[i] = uintptr(c.Handle)
+		got[i] = c.Handle
 	}
 	assert.Equal(t, want, got)
 }
@@ -306,7 +306,7 @@ func TestCallErrorsNameTheCallAndCarryRASText(t *testing.T) {
 func TestConnectionErrorIsKeptApartFromTheCallError(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
-	require.NoError(t, rassim.Drop(uintptr(h), 628))
+	require.NoError(t, rassim.Drop(h, 628))
 	st, err := ras.Status(h)
 	require.NoError(t, err, "the status call worked")
 	assert.Equal(t, ras.Disconnected, st.State)
@@ -346,11 +346,11 @@ func TestHangUpOfAGoneHandleIsErrConnectionGone(t *testing.T) {
 func TestHangUpOfASubEntryEndsAtTheContextDeadline(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
-	sub, err := rassim.SubEntryHandle(uintptr(h), 1)
+	sub, err := rassim.SubEntryHandle(h, 1)
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
-	err = ras.HangUp(ctx, ras.Handle(sub))
+	err = ras.HangUp(ctx, sub)
 	assert.ErrorIs(t, err, ras.ErrHangUpTimeout)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 }
@@ -411,8 +411,8 @@ func TestWatcherSeesTwoConnectionsChangingAtOnce(t *testing.T) {
 	assert.Equal(t, []ras.Handle{a, b}, []ras.Handle{e1.Conn.Handle, e2.Conn.Handle})
 	assert.Equal(t, "A", e1.Conn.Entry)
 
-	require.NoError(t, rassim.Drop(uintptr(a), 628))
-	require.NoError(t, rassim.Drop(uintptr(b), 628))
+	require.NoError(t, rassim.Drop(a, 628))
+	require.NoError(t, rassim.Drop(b, 628))
 	e3, e4 := next(t, w), next(t, w)
 	assert.Equal(t, []ras.Op{ras.OpDisconnected, ras.OpDisconnected}, []ras.Op{e3.Op, e4.Op})
 	assert.ElementsMatch(t, []ras.Handle{a, b}, []ras.Handle{e3.Conn.Handle, e4.Conn.Handle})
@@ -425,7 +425,7 @@ func TestWatcherDisconnectionCarriesTheDropsError(t *testing.T) {
 	defer w.Close()
 	h := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
 	require.Equal(t, ras.OpConnected, next(t, w).Op)
-	require.NoError(t, rassim.Drop(uintptr(h), 628)) // ERROR_REMOTE_DISCONNECTION; the handle stays valid
+	require.NoError(t, rassim.Drop(h, 628)) // ERROR_REMOTE_DISCONNECTION; the handle stays valid
 	e := next(t, w)
 	assert.Equal(t, ras.OpDisconnected, e.Op)
 	assert.ErrorIs(t, e.Err, windows.Errno(628))

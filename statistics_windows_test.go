@@ -26,7 +26,7 @@ var everyCounter = rassim.Stats{
 func TestStatisticsGivesEveryField(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
-	require.NoError(t, rassim.SetStats(uintptr(h), 0, everyCounter))
+	require.NoError(t, rassim.SetStats(h, 0, everyCounter))
 	st, err := ras.Statistics(h)
 	require.NoError(t, err)
 	// The duration goes on counting on the simulator's clock: 10 s is 10x what any call takes.
@@ -43,8 +43,8 @@ func TestStatisticsGivesEveryField(t *testing.T) {
 func TestLinkStatisticsAreTheLinksOwn(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h := add(t, officeVPN)
-	require.NoError(t, rassim.AddLink(uintptr(h)))
-	require.NoError(t, rassim.SetStats(uintptr(h), 2, rassim.Stats{BytesSent: 77, Bps: 56000}))
+	require.NoError(t, rassim.AddLink(h))
+	require.NoError(t, rassim.SetStats(h, 2, rassim.Stats{BytesSent: 77, Bps: 56000}))
 	st, err := ras.LinkStatistics(h, 2)
 	require.NoError(t, err)
 	assert.Equal(t, uint32(77), st.BytesSent)
@@ -82,7 +82,7 @@ func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
 	var m ras.Meter
 	sample := func(s rassim.Stats) ras.Totals {
 		t.Helper()
-		require.NoError(t, rassim.SetStats(uintptr(h), 0, s))
+		require.NoError(t, rassim.SetStats(h, 0, s))
 		st, err := ras.Statistics(h)
 		require.NoError(t, err)
 		return m.Add(st)
@@ -99,7 +99,7 @@ func TestMeterCountsACounterThatWrapsAsItGrows(t *testing.T) {
 	h := add(t, officeVPN)
 	// 100 MB/s from 20 MB below the wrap: it wraps 200 ms after, on the simulator's clock, and
 	// a byte counter at that rate wraps every 43 s, far more than the second between samples.
-	require.NoError(t, rassim.SetStats(uintptr(h), 0, rassim.Stats{BytesReceived: 0xFFFFFFFF - 20_000_000, BytesReceivedPerSecond: 100_000_000}))
+	require.NoError(t, rassim.SetStats(h, 0, rassim.Stats{BytesReceived: 0xFFFFFFFF - 20_000_000, BytesReceivedPerSecond: 100_000_000}))
 	var m ras.Meter
 	first, err := ras.Statistics(h)
 	require.NoError(t, err)

@@ -38,12 +38,12 @@ func (c *churn) step(t *testing.T, rng *rand.Rand) {
 	if len(c.live) < 4 || (len(c.live) < 40 && rng.IntN(2) == 0) {
 		h, err := rassim.Add(rassim.Conn{Entry: fmt.Sprintf("VPN %d", len(c.made)), DeviceType: "vpn"})
 		require.NoError(t, err)
-		c.made[ras.Handle(h)] = true
-		c.live = append(c.live, ras.Handle(h))
+		c.made[h] = true
+		c.live = append(c.live, h)
 	} else {
 		i := rng.IntN(len(c.live))
 		// The remote end drops it; the goroutines below hang it up, as an application would.
-		require.NoError(t, rassim.Drop(uintptr(c.live[i]), 628))
+		require.NoError(t, rassim.Drop(c.live[i], 628))
 		c.live = slices.Delete(c.live, i, i+1)
 	}
 	c.changes++
@@ -183,7 +183,7 @@ func TestStress(t *testing.T) {
 	require.NoError(t, err)
 	wantUp := map[ras.Handle]bool{}
 	for _, h := range want {
-		wantUp[ras.Handle(h)] = true
+		wantUp[h] = true
 	}
 	total := 0
 	for i, ww := range watchers {

@@ -32,7 +32,7 @@ func TestWatcherSeesANewConnectionOnAReusedHandleAsTwoChanges(t *testing.T) {
 	// Both changes reach the watcher in one late signal, so that it lists once after both.
 	require.NoError(t, rassim.SetNotifyDelay(500*time.Millisecond))
 	require.NoError(t, ras.HangUp(context.Background(), office))
-	require.NoError(t, rassim.ReuseHandle(uintptr(office)))
+	require.NoError(t, rassim.ReuseHandle(office))
 	lab := add(t, rassim.Conn{Entry: "Lab VPN", DeviceType: "vpn", CorrelationID: windows.GUID{Data1: 2}})
 	require.Equal(t, office, lab, "the simulator reused the handle")
 
@@ -144,7 +144,7 @@ func TestWatcherTakesLateNotificationsFromAnotherThread(t *testing.T) {
 	assert.Equal(t, ras.Event{Op: ras.OpConnected, Conn: ras.Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, next(t, w))
 	b := add(t, rassim.Conn{Entry: "B"})
 	assert.Equal(t, ras.Event{Op: ras.OpConnected, Conn: ras.Conn{Handle: b, Entry: "B", HasCorrelationID: true}}, next(t, w))
-	require.NoError(t, rassim.Drop(uintptr(a), 628))
+	require.NoError(t, rassim.Drop(a, 628))
 	e := next(t, w)
 	assert.Equal(t, ras.Event{Op: ras.OpDisconnected, Conn: ras.Conn{Handle: a, Entry: "A", HasCorrelationID: true}}, ras.Event{Op: e.Op, Conn: e.Conn})
 	assert.ErrorIs(t, e.Err, windows.Errno(628), "the drop's error")

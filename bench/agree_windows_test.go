@@ -94,7 +94,7 @@ func TestPeerDecodesEveryFieldOfRASCONNW(t *testing.T) {
 		s := sampleConn(i)
 		assert.Equal(t, peerConn{
 			Handle: hs[i], Entry: s.Entry, DeviceType: s.DeviceType, DeviceName: s.DeviceName,
-			Phonebook: s.Phonebook, SubEntry: s.SubEntry, EntryID: s.EntryID, Flags: s.Flags,
+			Phonebook: s.Phonebook, SubEntry: s.SubEntry, EntryID: s.EntryID, Flags: uint32(s.Flags),
 			LogonID: s.LogonID, CorrelationID: s.CorrelationID,
 		}, c)
 		assert.Equal(t, lib[i].EntryID, c.EntryID)
@@ -112,7 +112,7 @@ func TestEveryPathAgreesOnTheLongestFields(t *testing.T) {
 		Phonebook:  `C:\` + strings.Repeat("p", 256),
 	})
 	require.NoError(t, err)
-	want := []listing{{h, strings.Repeat("é", 256), strings.Repeat("t", 16), strings.Repeat("名", 128), `C:\` + strings.Repeat("p", 256)}}
+	want := []listing{{uintptr(h), strings.Repeat("é", 256), strings.Repeat("t", 16), strings.Repeat("名", 128), `C:\` + strings.Repeat("p", 256)}}
 	assertEveryPath(t, want, listEvery(t, 1))
 }
 
@@ -130,7 +130,7 @@ func TestEveryPathAgreesOnUnterminatedFieldsAndCharactersOutsideTheBMP(t *testin
 	got := listEvery(t, 1)
 	require.Len(t, got["library"], 1)
 	lib := got["library"][0]
-	assert.Equal(t, h, lib.Handle)
+	assert.Equal(t, uintptr(h), lib.Handle)
 	assert.True(t, strings.HasPrefix(lib.Entry, "🔒 VPN🔒 VPN"), lib.Entry)
 	assert.Equal(t, "v🔒vv🔒vv🔒vv🔒vv", lib.DeviceType)
 	assert.True(t, strings.HasPrefix(lib.Phonebook, `C:\🔒C:\🔒`), lib.Phonebook)
@@ -181,7 +181,7 @@ func TestThreePathsReportTheSameStatistics(t *testing.T) {
 	hs := setupCase(t, 2, 0)
 	for i, h := range hs {
 		set := uint32(i+1) * 1000
-		require.NoError(t, rassim.SetStats(h, 0, rassim.Stats{
+		require.NoError(t, rassim.SetStats(ras.Handle(h), 0, rassim.Stats{
 			BytesSent: set + 1, BytesReceived: set + 2, FramesSent: set + 3, FramesReceived: set + 4, CRCErrors: set + 5,
 			TimeoutErrors: set + 6, AlignmentErrors: set + 7, HardwareOverrunErrors: set + 8, FramingErrors: set + 9,
 			BufferOverrunErrors: set + 10, CompressionRatioIn: set + 11, CompressionRatioOut: set + 12, Bps: set + 13,

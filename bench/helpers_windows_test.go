@@ -57,7 +57,7 @@ func sampleConn(i int) rassim.Conn {
 }
 
 // setupCase makes the simulated service hold n sample connections and charge cost per RAS
-// call, and returns their handles in listing order.
+// call, and returns their handles in listing order, as the HRASCONN values every path takes.
 func setupCase(tb testing.TB, n int, cost time.Duration) []uintptr {
 	tb.Helper()
 	require.NoError(tb, rassim.Reset(rassim.Win7))
@@ -65,7 +65,7 @@ func setupCase(tb testing.TB, n int, cost time.Duration) []uintptr {
 	for i := range hs {
 		h, err := rassim.Add(sampleConn(i))
 		require.NoError(tb, err)
-		hs[i] = h
+		hs[i] = uintptr(h)
 	}
 	require.NoError(tb, rassim.SetServiceCost(cost))
 	return hs

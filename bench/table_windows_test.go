@@ -381,11 +381,11 @@ func watcherDelays(t *testing.T, n int) []time.Duration {
 	require.NoError(t, err)
 	defer w.Close()
 	require.False(t, w.Polling(), "the simulator's notifications are unavailable")
-	next := func(want ras.Op, h uintptr) {
+	next := func(want ras.Op, h ras.Handle) {
 		select {
 		case ev := <-w.Events:
 			require.Equal(t, want, ev.Op)
-			require.Equal(t, ras.Handle(h), ev.Conn.Handle)
+			require.Equal(t, h, ev.Conn.Handle)
 		case err := <-w.Errors:
 			t.Fatalf("watcher: %v", err)
 		case <-time.After(eventDeadline):

@@ -81,13 +81,13 @@ func TestAnsiHangUpAndNotificationBehaveAsTheWideOnes(t *testing.T) {
 	requireSim(t)
 	require.NoError(t, SetLinger(10*time.Millisecond))
 	ev := newEvent(t)
-	require.EqualValues(t, 0, ras(procNotificationA, invalidHandle, uintptr(ev), rascnDisconnection))
+	require.EqualValues(t, 0, rasCall(procNotificationA, uintptr(invalidHandle), uintptr(ev), rascnDisconnection))
 	h := add(t, Conn{Entry: "vpn"})
-	assert.EqualValues(t, errInvalidParameter, ras(procNotificationA, h, uintptr(ev), rascnConnection))
+	assert.EqualValues(t, errInvalidParameter, rasCall(procNotificationA, uintptr(h), uintptr(ev), rascnConnection))
 	require.NoError(t, ResetCalls())
 
-	assert.EqualValues(t, 0, ras(procHangUpA, h))
+	assert.EqualValues(t, 0, rasCall(procHangUpA, uintptr(h)))
 	assert.True(t, signalled(ev, 5*time.Second))
-	assert.EqualValues(t, errInvalidHandle, ras(procHangUpA, h))
+	assert.EqualValues(t, errInvalidHandle, rasCall(procHangUpA, uintptr(h)))
 	assert.EqualValues(t, 2, Calls(HangUp))
 }

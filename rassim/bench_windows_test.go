@@ -21,7 +21,7 @@ func BenchmarkEnumConnectionsW16(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		cb, n := 16*size, uint32(0)
-		if rc := ras(procEnumConnectionsW, bufPtr(buf), ptr(&cb), ptr(&n)); rc != 0 || n != 16 {
+		if rc := rasCall(procEnumConnectionsW, bufPtr(buf), ptr(&cb), ptr(&n)); rc != 0 || n != 16 {
 			b.Fatalf("rc %d, %d connections", rc, n)
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
 )
 
 func TestLayoutsMatchTheDocumentedSizes(t *testing.T) {
@@ -39,7 +41,7 @@ func TestRawConnMatchesRASSIM_CONN(t *testing.T) {
 	requireSim(t)
 	raw := rawConn{Size: 1680}
 	var h uintptr
-	assert.EqualValues(t, errInvalidParameter, ras(procDial, ptr(&raw), ptr(&h)), "a RASSIM_CONN of another size")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procDial, ptr(&raw), ptr(&h)), "a RASSIM_CONN of another size")
 }
 
 func TestEnumProbeGivesBufferTooSmallWithNewestSizeAndCount(t *testing.T) {
@@ -80,10 +82,10 @@ func TestEnumNullCountPointersGiveInvalidParameter(t *testing.T) {
 	buf := make([]byte, connW.newest())
 	putU32(buf, 0, connW.newest())
 	cb = connW.newest()
-	assert.EqualValues(t, errInvalidParameter, ras(procEnumConnectionsW, 0, 0, ptr(&n)), "NULL lpcb, probe")
-	assert.EqualValues(t, errInvalidParameter, ras(procEnumConnectionsW, 0, ptr(&cb), 0), "NULL lpcConnections, probe")
-	assert.EqualValues(t, errInvalidParameter, ras(procEnumConnectionsW, bufPtr(buf), 0, ptr(&n)), "NULL lpcb")
-	assert.EqualValues(t, errInvalidParameter, ras(procEnumConnectionsW, bufPtr(buf), ptr(&cb), 0), "NULL lpcConnections")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procEnumConnectionsW, 0, 0, ptr(&n)), "NULL lpcb, probe")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procEnumConnectionsW, 0, ptr(&cb), 0), "NULL lpcConnections, probe")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procEnumConnectionsW, bufPtr(buf), 0, ptr(&n)), "NULL lpcb")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procEnumConnectionsW, bufPtr(buf), ptr(&cb), 0), "NULL lpcConnections")
 }
 
 func TestEnumAcceptsExactlyTheProfilesSizes(t *testing.T) {
@@ -151,7 +153,7 @@ func TestEnumWritesOnlyUpToTheCallersVersion(t *testing.T) {
 		for i, b := range r.buf[2*size:] {
 			require.EqualValues(t, 0xCC, b, "byte %d past dwSize*count was written (dwSize %d)", i, size)
 		}
-		for i, h := range []uintptr{h1, h2} {
+		for i, h := range []ras.Handle{h1, h2} {
 			e := r.buf[i*int(size) : (i+1)*int(size)]
 			assert.EqualValues(t, size, u32(e, 0), "every element's dwSize")
 			assert.Equal(t, h, handleAt(e, 4))
@@ -183,16 +185,16 @@ func TestEnumListsOnlyConnectedConnectionsInOrderOfConnection(t *testing.T) {
 	require.NoError(t, SetState(a, rascsAuthenticate))
 	b := add(t, Conn{Entry: "b"})
 	c := add(t, Conn{Entry: "c"})
-	assert.Equal(t, []uintptr{b, c}, listed(t), "a dialling connection is not listed")
+	assert.Equal(t, []ras.Handle{b, c}, listed(t), "a dialling connection is not listed")
 
 	require.NoError(t, Connect(a))
-	assert.Equal(t, []uintptr{b, c, a}, listed(t))
+	assert.Equal(t, []ras.Handle{b, c, a}, listed(t))
 	hs, err := Connections()
 	require.NoError(t, err)
-	assert.Equal(t, []uintptr{b, c, a}, hs)
+	assert.Equal(t, []ras.Handle{b, c, a}, hs)
 
 	require.NoError(t, Drop(c, errDisconnection))
-	assert.Equal(t, []uintptr{b, a}, listed(t), "a dropped connection is not listed")
+	assert.Equal(t, []ras.Handle{b, a}, listed(t), "a dropped connection is not listed")
 }
 
 func TestEnumListsEntrylessConnectionAsDotPhoneNumber(t *testing.T) {
@@ -242,7 +244,7 @@ func TestConnectionsAppearBetweenProbeAndFill(t *testing.T) {
 
 func TestEnumHolds1024Connections(t *testing.T) {
 	requireSim(t)
-	seen := map[uintptr]bool{}
+	seen := map[ras.Handle]bool{}
 	for i := 0; i < 1024; i++ {
 		seen[add(t, Conn{Entry: "vpn"})] = true
 	}
@@ -258,14 +260,14 @@ func TestHandlesAreNeverReused(t *testing.T) {
 	requireSim(t)
 	require.NoError(t, SetLinger(0))
 	h1 := add(t, Conn{Entry: "vpn"})
-	require.EqualValues(t, 0, ras(procHangUpW, h1))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h1)))
 	h2 := add(t, Conn{Entry: "vpn"})
 	require.NoError(t, Reset(Win7))
 	h3 := add(t, Conn{Entry: "vpn"})
 	assert.NotEqual(t, h1, h2)
 	assert.NotEqual(t, h2, h3)
 	assert.NotEqual(t, h1, h3)
-	for _, h := range []uintptr{h1, h2} {
+	for _, h := range []ras.Handle{h1, h2} {
 		rc, _ := stateOf(h)
 		assert.EqualValues(t, errInvalidHandle, rc, "a stale handle")
 	}

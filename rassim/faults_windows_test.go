@@ -9,11 +9,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
 )
 
 func errorStringW(code uint32, cch int) (uint32, string) {
 	buf := make([]uint16, cch+1)
-	rc := ras(procErrorStringW, uintptr(code), ptr(&buf[0]), uintptr(cch))
+	rc := rasCall(procErrorStringW, uintptr(code), ptr(&buf[0]), uintptr(cch))
 	return rc, windows.UTF16ToString(buf)
 }
 
@@ -33,13 +35,13 @@ func TestFailAlwaysFailsEveryCallUntilCleared(t *testing.T) {
 	h := add(t, Conn{Entry: "vpn"})
 	require.NoError(t, FailAlways(HangUp, errRasmanInit))
 	for i := 0; i < 3; i++ {
-		assert.EqualValues(t, errRasmanInit, ras(procHangUpW, h))
+		assert.EqualValues(t, errRasmanInit, rasCall(procHangUpW, uintptr(h)))
 	}
 	_, state := stateOf(h)
 	assert.EqualValues(t, rascsConnected, state, "a failed hang-up did nothing")
 
 	require.NoError(t, ClearFaults())
-	assert.EqualValues(t, 0, ras(procHangUpW, h))
+	assert.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 }
 
 func TestInjectedBufferTooSmallReportsALargerSize(t *testing.T) {
@@ -96,7 +98,7 @@ func TestCallsCountEveryRASCallPerFunction(t *testing.T) {
 	}
 	probe(procEnumConnectionsA)
 	var n uint32
-	ras(procEnumConnectionsW, 0, 0, ptr(&n)) // invalid calls count too
+	rasCall(procEnumConnectionsW, 0, 0, ptr(&n)) // invalid calls count too
 	stateOf(h)
 	require.NoError(t, FailAlways(GetErrorString, errUnknown))
 	errorStringW(6, 512)
@@ -132,7 +134,7 @@ func TestErrorStringReturnsWindowsMessages(t *testing.T) {
 		assert.Equal(t, want, got, "RasGetErrorStringW(%d)", code)
 
 		buf := make([]byte, 512)
-		assert.EqualValues(t, 0, ras(procErrorStringA, uintptr(code), bufPtr(buf), 512), "RasGetErrorStringA(%d)", code)
+		assert.EqualValues(t, 0, rasCall(procErrorStringA, uintptr(code), bufPtr(buf), 512), "RasGetErrorStringA(%d)", code)
 		assert.Equal(t, want, windows.ByteSliceToString(buf), "RasGetErrorStringA(%d)", code)
 	}
 }
@@ -143,8 +145,8 @@ func TestErrorStringRejectsUnknownCodesAndSmallBuffers(t *testing.T) {
 		rc, _ := errorStringW(code, 512)
 		assert.EqualValues(t, errInvalidParameter, rc, "code %d", code)
 	}
-	assert.EqualValues(t, errInvalidParameter, ras(procErrorStringW, 603, 0, 512), "NULL buffer")
-	assert.EqualValues(t, errInvalidParameter, ras(procErrorStringA, 603, 0, 512), "NULL buffer")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procErrorStringW, 603, 0, 512), "NULL buffer")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procErrorStringA, 603, 0, 512), "NULL buffer")
 
 	text := "The caller's buffer is too small."
 	rc, _ := errorStringW(603, len(text))
@@ -153,14 +155,14 @@ func TestErrorStringRejectsUnknownCodesAndSmallBuffers(t *testing.T) {
 	assert.EqualValues(t, 0, rc)
 	assert.Equal(t, text, got)
 	buf := make([]byte, len(text))
-	assert.EqualValues(t, errInsufficientBuffer, ras(procErrorStringA, 603, bufPtr(buf), uintptr(len(buf))))
+	assert.EqualValues(t, errInsufficientBuffer, rasCall(procErrorStringA, 603, bufPtr(buf), uintptr(len(buf))))
 }
 
 func TestResetClearsConnectionsRegistrationsFaultsAndCounters(t *testing.T) {
 	requireSim(t)
 	require.NoError(t, SetLinger(0))
 	gone := add(t, Conn{Entry: "gone"})
-	require.EqualValues(t, 0, ras(procHangUpW, gone))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(gone)))
 	require.NoError(t, ReuseHandle(gone))
 	register(t, invalidHandle, newEvent(t), rascnConnection)
 	h := add(t, Conn{Entry: "vpn"})
@@ -179,7 +181,7 @@ func TestResetClearsConnectionsRegistrationsFaultsAndCounters(t *testing.T) {
 	errorStringW(603, 512)
 	gone = add(t, Conn{Entry: "reuse pending"})
 	require.NoError(t, SetLinger(0))
-	require.EqualValues(t, 0, ras(procHangUpW, gone))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(gone)))
 	require.NoError(t, ReuseHandle(gone))
 	sent, _ := signals(t)
 	require.NotZero(t, sent)
@@ -191,7 +193,7 @@ func TestResetClearsConnectionsRegistrationsFaultsAndCounters(t *testing.T) {
 	assert.Zero(t, n)
 	rc, _ := stateOf(h)
 	assert.EqualValues(t, errInvalidHandle, rc, "no fault, the old handle is gone, and gone is 6 again")
-	assert.EqualValues(t, errInvalidHandle, ras(procHangUpW, h))
+	assert.EqualValues(t, errInvalidHandle, rasCall(procHangUpW, uintptr(h)))
 	assert.EqualValues(t, 0, Calls(GetErrorString), "counting from the reset")
 	sent, thread := signals(t)
 	assert.Zero(t, sent, "counting signals from the reset")
@@ -210,8 +212,8 @@ func TestResetClearsConnectionsRegistrationsFaultsAndCounters(t *testing.T) {
 	assert.EqualValues(t, connW.newest(), pr.cb, "no lie about the size")
 	r := fill(procEnumConnectionsW, connW.newest(), pr.cb, 0)
 	assert.EqualValues(t, 1, r.count, "nor about the count")
-	assert.Equal(t, []uintptr{h}, listed(t), "nothing appears after the probe")
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	assert.Equal(t, []ras.Handle{h}, listed(t), "nothing appears after the probe")
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	assert.Eventually(t, func() bool { rc, _ := stateOf(h); return rc == errInvalidHandle }, 5*time.Second, 5*time.Millisecond,
 		"the linger is back to its default")
 }
@@ -245,7 +247,7 @@ func TestLieNeededWritesItsSizeOnEveryBufferTooSmall(t *testing.T) {
 	require.NoError(t, LieNeeded(EnumEntries, 1<<31))
 	require.NoError(t, FailNth(EnumEntries, 1, errBufferTooSmall))
 	var cb, n uint32
-	assert.EqualValues(t, errBufferTooSmall, ras(procEnumEntriesW, 0, 0, 0, ptr(&cb), ptr(&n)))
+	assert.EqualValues(t, errBufferTooSmall, rasCall(procEnumEntriesW, 0, 0, 0, ptr(&cb), ptr(&n)))
 	assert.EqualValues(t, uint32(1<<31), cb, "RasEnumEntries")
 
 	require.NoError(t, ClearFaults())
@@ -278,7 +280,7 @@ func TestLieCountWritesItsCountOnEverySuccess(t *testing.T) {
 
 	require.NoError(t, LieCount(EnumEntries, 3))
 	var cb, n uint32
-	assert.EqualValues(t, 0, ras(procEnumEntriesA, 0, 0, 0, ptr(&cb), ptr(&n)))
+	assert.EqualValues(t, 0, rasCall(procEnumEntriesA, 0, 0, 0, ptr(&cb), ptr(&n)))
 	assert.EqualValues(t, 3, n, "RasEnumEntries")
 
 	require.NoError(t, ClearFaults())
@@ -293,8 +295,8 @@ func TestLiesAreForFunctionsThatAnswerWithSizes(t *testing.T) {
 		assert.ErrorIs(t, LieNeeded(f, 1), windows.ERROR_INVALID_PARAMETER, f)
 		assert.ErrorIs(t, LieCount(f, 1), windows.ERROR_INVALID_PARAMETER, f)
 	}
-	assert.EqualValues(t, errInvalidParameter, ras(procSetLie, uintptr(EnumConnections), 3, 1), "one kind at a time")
-	assert.EqualValues(t, errInvalidParameter, ras(procSetLie, uintptr(EnumConnections), 0, 1), "no kind")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSetLie, uintptr(EnumConnections), 3, 1), "one kind at a time")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSetLie, uintptr(EnumConnections), 0, 1), "no kind")
 }
 
 func TestStatisticsAndProjectionCallsAreCountedAndFailOnRequest(t *testing.T) {

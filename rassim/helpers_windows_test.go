@@ -16,6 +16,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
 )
 
 // The RAS exports, called directly: these tests pin the DLL's behaviour, not a wrapper's.
@@ -77,7 +79,7 @@ const (
 	rascnBandwidthRemoved = 8
 )
 
-const invalidHandle = ^uintptr(0)
+const invalidHandle = ras.AllConnections
 
 // requireSim skips the test unless it runs against the simulator, fails it if the simulator was
 // asked for but another rasapi32 answers, and resets the simulated service.
@@ -90,7 +92,7 @@ func requireSim(t testing.TB) {
 	require.NoError(t, Reset(Win7))
 }
 
-func ras(p *windows.LazyProc, args ...uintptr) uint32 {
+func rasCall(p *windows.LazyProc, args ...uintptr) uint32 {
 	r, _, _ := p.Call(args...)
 	return uint32(r)
 }
@@ -175,12 +177,15 @@ func u32(b []byte, off int) uint32 { return binary.LittleEndian.Uint32(b[off:]) 
 
 func putU32(b []byte, off int, v uint32) { binary.LittleEndian.PutUint32(b[off:], v) }
 
-func handleAt(b []byte, off int) uintptr {
+// pointerAt reads the pointer-sized value at off.
+func pointerAt(b []byte, off int) uintptr {
 	if ptrSize == 8 {
 		return uintptr(binary.LittleEndian.Uint64(b[off:]))
 	}
 	return uintptr(binary.LittleEndian.Uint32(b[off:]))
 }
+
+func handleAt(b []byte, off int) ras.Handle { return ras.Handle(pointerAt(b, off)) }
 
 // str reads a string of n characters of ch bytes at off, up to its terminator if it has one.
 func str(b []byte, off, n, ch int) string {
@@ -221,7 +226,7 @@ type enumResult struct {
 // probe is the sizing probe: no buffer and *lpcb 0.
 func probe(p *windows.LazyProc) enumResult {
 	var r enumResult
-	r.rc = ras(p, 0, ptr(&r.cb), ptr(&r.count))
+	r.rc = rasCall(p, 0, ptr(&r.cb), ptr(&r.count))
 	return r
 }
 
@@ -235,12 +240,12 @@ func fill(p *windows.LazyProc, size, cb uint32, extra int) enumResult {
 	if len(r.buf) >= 4 {
 		putU32(r.buf, 0, size)
 	}
-	r.rc = ras(p, bufPtr(r.buf), ptr(&r.cb), ptr(&r.count))
+	r.rc = rasCall(p, bufPtr(r.buf), ptr(&r.cb), ptr(&r.count))
 	return r
 }
 
 // listed returns the handles RasEnumConnectionsW lists, after probe and fill.
-func listed(t testing.TB) []uintptr {
+func listed(t testing.TB) []ras.Handle {
 	t.Helper()
 	pr := probe(procEnumConnectionsW)
 	if pr.rc == 0 {
@@ -250,7 +255,7 @@ func listed(t testing.TB) []uintptr {
 	require.EqualValues(t, errBufferTooSmall, pr.rc)
 	r := fill(procEnumConnectionsW, connW.newest(), pr.cb, 0)
 	require.EqualValues(t, 0, r.rc)
-	var hs []uintptr
+	var hs []ras.Handle
 	for i := 0; i < int(r.count); i++ {
 		hs = append(hs, handleAt(r.buf, i*int(connW.newest())+4))
 	}
@@ -258,22 +263,22 @@ func listed(t testing.TB) []uintptr {
 }
 
 // status calls RasGetConnectStatus with a struct of size bytes (and extra 0xCC bytes after it).
-func status(p *windows.LazyProc, h uintptr, size uint32, extra int) (uint32, []byte) {
+func status(p *windows.LazyProc, h ras.Handle, size uint32, extra int) (uint32, []byte) {
 	b := make([]byte, max(int(size), 4)+extra)
 	for i := range b {
 		b[i] = 0xCC
 	}
 	putU32(b, 0, size)
-	return ras(p, h, bufPtr(b)), b
+	return rasCall(p, uintptr(h), bufPtr(b)), b
 }
 
 // stateOf is RasGetConnectStatusW's answer and rasconnstate for h.
-func stateOf(h uintptr) (uint32, uint32) {
+func stateOf(h ras.Handle) (uint32, uint32) {
 	rc, b := status(procGetConnectStatusW, h, 608, 0)
 	return rc, u32(b, 4)
 }
 
-func add(t testing.TB, c Conn) uintptr {
+func add(t testing.TB, c Conn) ras.Handle {
 	t.Helper()
 	h, err := Add(c)
 	require.NoError(t, err)
@@ -281,7 +286,7 @@ func add(t testing.TB, c Conn) uintptr {
 	return h
 }
 
-func dialConn(t testing.TB, c Conn) uintptr {
+func dialConn(t testing.TB, c Conn) ras.Handle {
 	t.Helper()
 	h, err := Dial(c)
 	require.NoError(t, err)
@@ -308,14 +313,14 @@ const quiet = 100 * time.Millisecond
 // qpc reads QueryPerformanceCounter, the clock the DLL times its delays by.
 func qpc() int64 {
 	var v int64
-	ras(procQPC, ptr(&v))
+	rasCall(procQPC, ptr(&v))
 	return v
 }
 
 // qpcTicks converts d to QueryPerformanceCounter ticks.
 func qpcTicks(d time.Duration) int64 {
 	var f int64
-	ras(procQPF, ptr(&f))
+	rasCall(procQPF, ptr(&f))
 	return int64(d/time.Microsecond) * f / 1e6
 }
 
@@ -355,10 +360,10 @@ func child(role string) int {
 			return 2
 		}
 		var cb, n uint32
-		ras(procEnumConnectionsW, 0, ptr(&cb), ptr(&n))
+		rasCall(procEnumConnectionsW, 0, ptr(&cb), ptr(&n))
 	case "register": // registers for every connection, then exits
 		ev, err := windows.CreateEvent(nil, 0, 0, nil)
-		if err != nil || ras(procNotificationW, invalidHandle, uintptr(ev), rascnConnection|rascnDisconnection) != 0 {
+		if err != nil || rasCall(procNotificationW, uintptr(invalidHandle), uintptr(ev), rascnConnection|rascnDisconnection) != 0 {
 			return 2
 		}
 	case "addlate": // prints the QPC time, adds a connection, and exits at once
@@ -367,7 +372,7 @@ func child(role string) int {
 			return 2
 		}
 	case "holdlock": // exits holding the service's lock
-		if ras(procHoldLock) != 0 {
+		if rasCall(procHoldLock) != 0 {
 			return 2
 		}
 	case "projection": // prints what a Windows without the Ex call tells of connection $RASSIM_TEST_HANDLE

@@ -12,11 +12,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
 )
 
-func register(t testing.TB, h uintptr, ev windows.Handle, flags uint32) {
+func register(t testing.TB, h ras.Handle, ev windows.Handle, flags uint32) {
 	t.Helper()
-	require.EqualValues(t, 0, ras(procNotificationW, h, uintptr(ev), uintptr(flags)))
+	require.EqualValues(t, 0, rasCall(procNotificationW, uintptr(h), uintptr(ev), uintptr(flags)))
 }
 
 func TestNotificationForAllConnectionsFiresOnConnect(t *testing.T) {
@@ -31,7 +33,7 @@ func TestNotificationForAllConnectionsFiresOnConnect(t *testing.T) {
 
 	add(t, Conn{Entry: "second"})
 	assert.True(t, signalled(ev, 5*time.Second), "the registration stays")
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	assert.False(t, signalled(ev, quiet), "a Connection registration ignores disconnections")
 }
 
@@ -43,11 +45,11 @@ func TestNotificationForAllConnectionsFiresOnDisconnect(t *testing.T) {
 	a := add(t, Conn{Entry: "a"})
 	b := add(t, Conn{Entry: "b"})
 	assert.False(t, signalled(ev, quiet), "a Disconnection registration ignores connections")
-	require.EqualValues(t, 0, ras(procHangUpW, a))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(a)))
 	assert.True(t, signalled(ev, 5*time.Second), "on RasHangUp")
 	require.NoError(t, Drop(b, errDisconnection))
 	assert.True(t, signalled(ev, 5*time.Second), "when the remote side drops it")
-	require.EqualValues(t, 0, ras(procHangUpW, b))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(b)))
 	assert.False(t, signalled(ev, quiet), "a dropped connection's hang-up does not disconnect it again")
 }
 
@@ -58,9 +60,9 @@ func TestNotificationForOneHandleFiresOnlyForThatConnection(t *testing.T) {
 	ev := newEvent(t)
 	register(t, a, ev, rascnDisconnection)
 
-	require.EqualValues(t, 0, ras(procHangUpW, b))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(b)))
 	assert.False(t, signalled(ev, quiet), "another connection")
-	require.EqualValues(t, 0, ras(procHangUpW, a))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(a)))
 	assert.True(t, signalled(ev, 5*time.Second))
 }
 
@@ -68,20 +70,20 @@ func TestConnectionNotificationWithAHandleIsInvalidParameter(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "vpn"})
 	ev := newEvent(t)
-	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, h, uintptr(ev), rascnConnection),
+	assert.EqualValues(t, errInvalidParameter, rasCall(procNotificationW, uintptr(h), uintptr(ev), rascnConnection),
 		"RASCN_Connection is only for INVALID_HANDLE_VALUE")
-	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, h, uintptr(ev), rascnConnection|rascnDisconnection))
+	assert.EqualValues(t, errInvalidParameter, rasCall(procNotificationW, uintptr(h), uintptr(ev), rascnConnection|rascnDisconnection))
 }
 
 func TestConnectionNotificationRejectsBadArguments(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "vpn"})
 	ev := newEvent(t)
-	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, invalidHandle, 0, rascnConnection), "NULL event")
-	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, invalidHandle, uintptr(ev), 0), "no flags")
-	assert.EqualValues(t, errInvalidParameter, ras(procNotificationW, invalidHandle, uintptr(ev), 0x10), "unknown flag")
-	assert.EqualValues(t, errInvalidHandle, ras(procNotificationW, 0x12345, uintptr(ev), rascnDisconnection), "unknown connection")
-	assert.EqualValues(t, errInvalidHandle, ras(procNotificationW, h, 0x7FFFFFF0, rascnDisconnection), "not an event")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procNotificationW, uintptr(invalidHandle), 0, rascnConnection), "NULL event")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procNotificationW, uintptr(invalidHandle), uintptr(ev), 0), "no flags")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procNotificationW, uintptr(invalidHandle), uintptr(ev), 0x10), "unknown flag")
+	assert.EqualValues(t, errInvalidHandle, rasCall(procNotificationW, 0x12345, uintptr(ev), rascnDisconnection), "unknown connection")
+	assert.EqualValues(t, errInvalidHandle, rasCall(procNotificationW, uintptr(h), 0x7FFFFFF0, rascnDisconnection), "not an event")
 	n, err := Registrations()
 	require.NoError(t, err)
 	assert.Zero(t, n)
@@ -105,7 +107,7 @@ func TestBandwidthNotificationsForMultilinkHandle(t *testing.T) {
 	assert.True(t, signalled(removed, 5*time.Second), "a link was removed")
 	sub, err := SubEntryHandle(h, 2)
 	require.NoError(t, err)
-	require.EqualValues(t, 0, ras(procHangUpW, sub))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub)))
 	assert.True(t, signalled(removed, 5*time.Second), "hanging up a link's sub-entry handle removes it")
 	assert.False(t, signalled(gone, quiet), "the connection is up while a link is")
 	assert.Error(t, RemoveLink(h), "the last link is not removed, it is dropped")
@@ -160,7 +162,7 @@ func TestRepeatedRegistrationOfOneEventIsOneRegistration(t *testing.T) {
 	assert.True(t, signalled(ev, 5*time.Second))
 	sent, _ := signals(t)
 	assert.EqualValues(t, 1, sent, "one signal for the one registration")
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	assert.True(t, signalled(ev, 5*time.Second), "the merged registration has both flags")
 }
 
@@ -180,7 +182,7 @@ func TestRegistrationPerCallKeepsEveryCallsRegistration(t *testing.T) {
 	count, _ := signals(t)
 	assert.EqualValues(t, 3, count, "each registration for all connections signalled the connection")
 
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	assert.True(t, signalled(ev, 5*time.Second))
 	count, _ = signals(t)
 	assert.EqualValues(t, 5, count, "and both for the handle its disconnection")
@@ -237,7 +239,7 @@ func TestNotifyDelayCoalescesTheChangesWithinIt(t *testing.T) {
 	start := qpc()
 	a := add(t, Conn{Entry: "a"})
 	b := add(t, Conn{Entry: "b"})
-	require.EqualValues(t, 0, ras(procHangUpW, a))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(a)))
 	require.Less(t, qpc()-start, qpcTicks(delay/10), "the three changes were within the delay")
 	require.True(t, signalled(ev, 10*time.Second))
 	require.True(t, signalled(one, 10*time.Second))
@@ -247,7 +249,7 @@ func TestNotifyDelayCoalescesTheChangesWithinIt(t *testing.T) {
 	assert.EqualValues(t, 2, n, "one signal per registration for three changes")
 	assert.False(t, signalled(ev, 0))
 
-	require.EqualValues(t, 0, ras(procHangUpW, b))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(b)))
 	require.True(t, signalled(ev, 10*time.Second), "a change after the signal has one of its own")
 	n, _ = signals(t)
 	assert.EqualValues(t, 3, n)
@@ -290,7 +292,7 @@ func TestNotifyDelayIsAtMostTenSeconds(t *testing.T) {
 	assert.NoError(t, SetNotifyDelay(10*time.Second))
 	assert.Error(t, SetNotifyDelay(10*time.Second+time.Microsecond))
 	assert.Error(t, SetNotifyDelay(-time.Millisecond))
-	assert.EqualValues(t, errInvalidParameter, ras(procSetDelay, 10_000_001), "the DLL checks too")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSetDelay, 10_000_001), "the DLL checks too")
 }
 
 // The scripted two-process check: one process registers and waits, another adds a connection,

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/netip"
 	"unsafe"
+
+	"github.com/winras/ras"
 )
 
 var procSetProjection = rasapi32.NewProc("RasSimSetProjection")
@@ -58,8 +60,8 @@ type Projection struct {
 	CCPOptions                    uint32 // PPP: dwCcpOptions (RASCCPO_*: compression, MPPE key lengths)
 	CCPServerOptions              uint32 // PPP: dwCcpServerOptions
 
-	IKEv2Flags       uint32 // IKEv2: dwFlags (RASIKEv2_FLAGS_*)
-	EncryptionMethod uint32 // IKEv2: dwEncryptionMethod
+	IKEv2Flags       uint32         // IKEv2: dwFlags (RASIKEv2_FLAGS_*)
+	EncryptionMethod ras.Encryption // IKEv2: dwEncryptionMethod (an IPSEC_CIPHER_TYPE, as ras.Encryption has it)
 
 	// IKEv2: the server's addresses, 16 of each family at most. RasGetProjectionInfoEx returns
 	// them in the caller's buffer after the 108-byte structure, and so asks for more room.
@@ -90,12 +92,12 @@ type rawProjection struct {
 
 // SetProjection sets what the projection calls report for h (any valid handle, a sub-entry's
 // too) from now on, until the connection ends: Reset and a new connection start with none.
-func SetProjection(h uintptr, p Projection) error {
+func SetProjection(h ras.Handle, p Projection) error {
 	r, err := p.raw()
 	if err != nil {
 		return err
 	}
-	return call(procSetProjection, h, uintptr(unsafe.Pointer(r)))
+	return call(procSetProjection, uintptr(h), uintptr(unsafe.Pointer(r)))
 }
 
 func (p *Projection) raw() (*rawProjection, error) {
@@ -118,7 +120,7 @@ func (p *Projection) raw() (*rawProjection, error) {
 		CCPError: p.CCPError, CCPCompression: p.CCPCompressionAlgorithm,
 		CCPServerCompression: p.CCPServerCompressionAlgorithm,
 		CCPOptions:           p.CCPOptions, CCPServerOptions: p.CCPServerOptions,
-		IKEv2Flags: p.IKEv2Flags, EncryptionMethod: p.EncryptionMethod,
+		IKEv2Flags: p.IKEv2Flags, EncryptionMethod: uint32(p.EncryptionMethod),
 		NumIPv4Servers: uint32(len(p.IPv4Servers)), NumIPv6Servers: uint32(len(p.IPv6Servers)),
 	}
 	var err error

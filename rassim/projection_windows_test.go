@@ -15,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
 )
 
 // RasGetProjectionInfoW's projections, RAS_PROJECTION_INFO's version and sizes (ras-facts.md).
@@ -42,8 +44,8 @@ func init() {
 
 // projectionEx calls RasGetProjectionInfoEx with buf (nil: NULL) and *lpdwSize = size, and
 // returns the answer and *lpdwSize after it.
-func projectionEx(h uintptr, buf []byte, size uint32) (uint32, uint32) {
-	rc := ras(procProjectionEx, h, bufPtr(buf), ptr(&size))
+func projectionEx(h ras.Handle, buf []byte, size uint32) (uint32, uint32) {
+	rc := rasCall(procProjectionEx, uintptr(h), bufPtr(buf), ptr(&size))
 	return rc, size
 }
 
@@ -59,13 +61,13 @@ func exBuffer(n int, v uint32) []byte {
 
 // projectionW calls RasGetProjectionInfoW for projection with a struct whose dwSize is size, in a
 // buffer with room to spare, and *lpcb = cb.
-func projectionW(h uintptr, projection, size, cb uint32) (uint32, uint32, []byte) {
+func projectionW(h ras.Handle, projection, size, cb uint32) (uint32, uint32, []byte) {
 	b := exBuffer(128, size)
-	rc := ras(procProjectionW, h, uintptr(projection), bufPtr(b), ptr(&cb))
+	rc := rasCall(procProjectionW, uintptr(h), uintptr(projection), bufPtr(b), ptr(&cb))
 	return rc, cb, b
 }
 
-func mustProject(t *testing.T, h uintptr, p Projection) {
+func mustProject(t *testing.T, h ras.Handle, p Projection) {
 	t.Helper()
 	require.NoError(t, SetProjection(h, p))
 }
@@ -85,7 +87,7 @@ func TestProjectionExAnswersInWindowsOrder(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "vpn"})
 	buf := exBuffer(projInfoSize, version601)
-	assert.EqualValues(t, errInvalidParameter, ras(procProjectionEx, 0x12345, bufPtr(buf), 0), "NULL lpdwSize, before the handle")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procProjectionEx, 0x12345, bufPtr(buf), 0), "NULL lpdwSize, before the handle")
 	rc, _ := projectionEx(0x12345, buf, projInfoSize)
 	assert.EqualValues(t, errInvalidHandle, rc)
 	rc, _ = projectionEx(0, buf, projInfoSize)
@@ -188,8 +190,8 @@ func TestProjectionExPutsIKEv2ServerAddressesAfterTheStructure(t *testing.T) {
 	assert.Equal(t, ip("2001:db8::1").AsSlice(), buf[40:56])
 
 	base := bufPtr(buf)
-	require.Equal(t, base+projInfoSize, handleAt(buf, 8+72), "ipv4ServerAddresses points right after the structure")
-	require.Equal(t, base+projInfoSize+16*4, handleAt(buf, ikePtr6), "ipv6ServerAddresses right after those")
+	require.Equal(t, base+projInfoSize, pointerAt(buf, 8+72), "ipv4ServerAddresses points right after the structure")
+	require.Equal(t, base+projInfoSize+16*4, pointerAt(buf, ikePtr6), "ipv6ServerAddresses right after those")
 	for i := 0; i < 16; i++ {
 		off4, off6 := projInfoSize+4*i, projInfoSize+16*4+16*i
 		assert.Equal(t, p.IPv4Servers[i].AsSlice(), buf[off4:off4+4], "IPv4 server %d", i)
@@ -205,8 +207,8 @@ func TestProjectionExPutsIKEv2ServerAddressesAfterTheStructure(t *testing.T) {
 	assert.EqualValues(t, projInfoSize+16, size)
 	rc, _ = projectionEx(h, buf, projInfoSize+16)
 	require.EqualValues(t, 0, rc)
-	assert.Zero(t, handleAt(buf, 8+72), "no IPv4 server: a NULL pointer")
-	assert.Equal(t, bufPtr(buf)+projInfoSize, handleAt(buf, ikePtr6), "the IPv6 ones come first then")
+	assert.Zero(t, pointerAt(buf, 8+72), "no IPv4 server: a NULL pointer")
+	assert.Equal(t, bufPtr(buf)+projInfoSize, pointerAt(buf, ikePtr6), "the IPv6 ones come first then")
 }
 
 func TestProjectionCallsLieAboutTheSizeTheyNeed(t *testing.T) {
@@ -293,8 +295,8 @@ func TestProjectionWAnswersInWindowsOrder(t *testing.T) {
 	h := add(t, Conn{Entry: "vpn"})
 	var cb uint32 = pppIPSize
 	b := exBuffer(pppIPSize, pppIPSize)
-	assert.EqualValues(t, errInvalidParameter, ras(procProjectionW, 0x12345, raspPppIp, bufPtr(b), 0), "NULL lpcb")
-	assert.EqualValues(t, errInvalidParameter, ras(procProjectionW, 0x12345, raspPppLcp, bufPtr(b), ptr(&cb)),
+	assert.EqualValues(t, errInvalidParameter, rasCall(procProjectionW, 0x12345, raspPppIp, bufPtr(b), 0), "NULL lpcb")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procProjectionW, 0x12345, raspPppLcp, bufPtr(b), ptr(&cb)),
 		"a projection the simulator does not answer, before the handle")
 	rc, _, _ := projectionW(0x12345, raspPppIp, pppIPSize, pppIPSize)
 	assert.EqualValues(t, errInvalidHandle, rc)
@@ -312,7 +314,7 @@ func TestProjectionWAnswersInWindowsOrder(t *testing.T) {
 	assert.EqualValues(t, errNotConfigured, rc, "before sizing")
 
 	cb = 0
-	assert.EqualValues(t, errBufferTooSmall, ras(procProjectionW, h, raspPppIp, 0, ptr(&cb)), "NULL buffer")
+	assert.EqualValues(t, errBufferTooSmall, rasCall(procProjectionW, uintptr(h), raspPppIp, 0, ptr(&cb)), "NULL buffer")
 	assert.EqualValues(t, pppIPSize, cb, "the newest size")
 	for _, size := range []uint32{0, 4, 76, 84} {
 		rc, _, _ = projectionW(h, raspPppIp, size, 128)
@@ -357,13 +359,13 @@ func TestSetProjectionRefusesWhatDoesNotFit(t *testing.T) {
 	assert.ErrorIs(t, SetProjection(0x12345, Projection{Type: PPP}), windows.ERROR_INVALID_HANDLE)
 	assert.NoError(t, SetProjection(h, Projection{Type: IKEv2, IPv4Servers: v4[:16], IPv6Servers: v4[:0]}), "16 fit")
 	raw := &rawProjection{Size: 480, Type: 1}
-	assert.EqualValues(t, errInvalidParameter, ras(procSetProjection, h, ptr(raw)), "wrong dwSize")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSetProjection, uintptr(h), ptr(raw)), "wrong dwSize")
 	for _, raw := range []*rawProjection{
 		{Size: 484, Type: 2, NumIPv4Servers: 17}, {Size: 484, Type: 2, NumIPv6Servers: 17}, {Size: 484, Type: 1, NotConfigured: 4},
 	} {
-		assert.EqualValues(t, errInvalidParameter, ras(procSetProjection, h, ptr(raw)), "%+v", raw)
+		assert.EqualValues(t, errInvalidParameter, rasCall(procSetProjection, uintptr(h), ptr(raw)), "%+v", raw)
 	}
-	assert.EqualValues(t, errInvalidParameter, ras(procSetProjection, h, 0), "NULL")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSetProjection, uintptr(h), 0), "NULL")
 }
 
 func TestANewConnectionIsNotProjected(t *testing.T) {
@@ -376,7 +378,7 @@ func TestANewConnectionIsNotProjected(t *testing.T) {
 	assert.EqualValues(t, errNotProjected, rc, "projected as none again")
 
 	mustProject(t, h, Projection{Type: PPP})
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	require.NoError(t, ReuseHandle(h))
 	again := add(t, Conn{Entry: "vpn"})
 	require.Equal(t, h, again)
@@ -400,8 +402,8 @@ func printProjectionW(h string) int {
 	if procProjectionEx.Find() != nil {
 		ex = "missing"
 	}
-	rc, _, b := projectionW(uintptr(v), raspPppIp, pppIPSize, pppIPSize)
-	rc6, _, _ := projectionW(uintptr(v), raspPppIpv6, pppIPv6Size, pppIPv6Size)
+	rc, _, b := projectionW(ras.Handle(v), raspPppIp, pppIPSize, pppIPSize)
+	rc6, _, _ := projectionW(ras.Handle(v), raspPppIpv6, pppIPv6Size, pppIPv6Size)
 	fmt.Printf("simulator=%t ex=%s ip=%d %s %s ipv6=%d\n", Available(), ex, rc, str(b, 8, 16, 2), str(b, 40, 16, 2), rc6)
 	return 0
 }

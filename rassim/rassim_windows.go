@@ -12,6 +12,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
 )
 
 // The simulator's RasSimVersion answers these.
@@ -79,11 +81,11 @@ type Conn struct {
 	SubEntry      uint32
 	EntryID       windows.GUID
 	CorrelationID windows.GUID
-	Flags         uint32 // RASCF_*
+	Flags         ras.ConnFlags
 	LogonID       windows.LUID
 
 	LocalEndpoint, RemoteEndpoint netip.Addr // the tunnel's endpoints; the zero Addr reports type 0 (unknown)
-	SubState                      uint32     // RASCONNSUBSTATE
+	SubState                      ras.SubState
 
 	// Unterminated names the string fields that fill their whole array (WCHAR in the W forms,
 	// CHAR in the A forms) with no terminator, repeating their own text as often as it takes, or
@@ -154,21 +156,21 @@ func Reset(p Profile) error {
 }
 
 // Dial adds a connection in RASCS_OpenPort that is not listed yet, and returns its HRASCONN.
-func Dial(c Conn) (uintptr, error) {
+func Dial(c Conn) (ras.Handle, error) {
 	return dial(procDial, c)
 }
 
 // Add adds a connected connection (Dial, then Connect) and returns its HRASCONN.
-func Add(c Conn) (uintptr, error) {
+func Add(c Conn) (ras.Handle, error) {
 	return dial(procAdd, c)
 }
 
-func dial(p *windows.LazyProc, c Conn) (uintptr, error) {
+func dial(p *windows.LazyProc, c Conn) (ras.Handle, error) {
 	raw, err := c.raw()
 	if err != nil {
 		return 0, err
 	}
-	var h uintptr
+	var h ras.Handle
 	err = call(p, uintptr(unsafe.Pointer(raw)), uintptr(unsafe.Pointer(&h)))
 	return h, err
 }
@@ -180,8 +182,8 @@ func (c *Conn) raw() (*rawConn, error) {
 	r := &rawConn{
 		Size:          uint32(unsafe.Sizeof(rawConn{})),
 		SubEntry:      c.SubEntry,
-		Flags:         c.Flags,
-		SubState:      c.SubState,
+		Flags:         uint32(c.Flags),
+		SubState:      uint32(c.SubState),
 		Options:       uint32(c.Unterminated),
 		EntryID:       c.EntryID,
 		CorrelationID: c.CorrelationID,
@@ -226,34 +228,34 @@ func endpoint(a netip.Addr) (uint32, [16]byte) {
 }
 
 // SetState sets connection h's RASCONNSTATE to state, known or not, without listing or unlisting it.
-func SetState(h uintptr, state uint32) error {
-	return call(procSetState, h, uintptr(state))
+func SetState(h ras.Handle, state ras.State) error {
+	return call(procSetState, uintptr(h), uintptr(state))
 }
 
 // Connect moves connection h to RASCS_Connected, lists it last, and fires RASCN_Connection.
-func Connect(h uintptr) error {
-	return call(procConnect, h)
+func Connect(h ras.Handle) error {
+	return call(procConnect, uintptr(h))
 }
 
 // Drop disconnects h from the remote side: RASCS_Disconnected with dwError code, unlisted, RASCN_Disconnection fired; h stays valid until RasHangUp.
-func Drop(h uintptr, code uint32) error {
-	return call(procDrop, h, uintptr(code))
+func Drop(h ras.Handle, code uint32) error {
+	return call(procDrop, uintptr(h), uintptr(code))
 }
 
 // AddLink connects one more link of multilink connection h and fires RASCN_BandwidthAdded.
-func AddLink(h uintptr) error {
-	return call(procAddLink, h)
+func AddLink(h ras.Handle) error {
+	return call(procAddLink, uintptr(h))
 }
 
 // RemoveLink disconnects one link of multilink connection h (never its last) and fires RASCN_BandwidthRemoved.
-func RemoveLink(h uintptr) error {
-	return call(procRemoveLink, h)
+func RemoveLink(h ras.Handle) error {
+	return call(procRemoveLink, uintptr(h))
 }
 
 // SubEntryHandle returns the handle of sub-entry i (from 1) of connection h, which never becomes invalid after RasHangUp.
-func SubEntryHandle(h uintptr, i uint32) (uintptr, error) {
-	var sub uintptr
-	err := call(procSubEntry, h, uintptr(i), uintptr(unsafe.Pointer(&sub)))
+func SubEntryHandle(h ras.Handle, i uint32) (ras.Handle, error) {
+	var sub ras.Handle
+	err := call(procSubEntry, uintptr(h), uintptr(i), uintptr(unsafe.Pointer(&sub)))
 	return sub, err
 }
 
@@ -330,17 +332,17 @@ func ResetCalls() error {
 }
 
 // Connections returns the handles of the listed connections, in listing order.
-func Connections() ([]uintptr, error) {
-	var hs []uintptr
+func Connections() ([]ras.Handle, error) {
+	var hs []ras.Handle
 	for {
 		n := uint32(len(hs))
-		var p *uintptr
+		var p *ras.Handle
 		if n > 0 {
 			p = &hs[0]
 		}
 		err := call(procConnections, uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(&n)))
 		if errors.Is(err, windows.Errno(603)) {
-			hs = make([]uintptr, n)
+			hs = make([]ras.Handle, n)
 			continue
 		}
 		if err != nil {
@@ -362,8 +364,8 @@ func Registrations() (int, error) {
 // whose connection is gone (hung up past its linger, or freed by Reset); a valid handle (listed,
 // dialling, dropped but not hung up, lingering, or a sub-entry's) or a value never issued gives
 // ERROR_INVALID_PARAMETER. Registrations for the old connection end with it. Reset cancels it.
-func ReuseHandle(h uintptr) error {
-	return call(procReuseHandle, h)
+func ReuseHandle(h ras.Handle) error {
+	return call(procReuseHandle, uintptr(h))
 }
 
 // SetGoneCode sets what RasGetConnectStatus, RasHangUp, RasGetLinkStatistics,

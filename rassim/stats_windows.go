@@ -7,6 +7,8 @@ import (
 	"math"
 	"time"
 	"unsafe"
+
+	"github.com/winras/ras"
 )
 
 var procSetStats = rasapi32.NewProc("RasSimSetStats")
@@ -60,7 +62,7 @@ type rawStats struct {
 // handle, which SetStats makes if need be; the link need not be connected yet (it answers 618
 // until it is). An unknown handle gives ERROR_INVALID_HANDLE, a sub-entry above 32
 // ERROR_INVALID_PARAMETER.
-func SetStats(h uintptr, subEntry uint32, s Stats) error {
+func SetStats(h ras.Handle, subEntry uint32, s Stats) error {
 	if s.Duration < 0 || s.Duration/time.Millisecond > math.MaxUint32 {
 		return fmt.Errorf("rassim: Stats.Duration %v out of range (0 to 2^32-1 ms)", s.Duration)
 	}
@@ -74,5 +76,5 @@ func SetStats(h uintptr, subEntry uint32, s Stats) error {
 		BytesSentRate: s.BytesSentPerSecond, BytesReceivedRate: s.BytesReceivedPerSecond,
 		FramesSentRate: s.FramesSentPerSecond, FramesReceivedRate: s.FramesReceivedPerSecond,
 	}
-	return call(procSetStats, h, uintptr(subEntry), uintptr(unsafe.Pointer(r)))
+	return call(procSetStats, uintptr(h), uintptr(subEntry), uintptr(unsafe.Pointer(r)))
 }

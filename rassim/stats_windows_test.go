@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras"
 )
 
 // RAS_STATS's DWORDs, by index.
@@ -42,15 +44,15 @@ func newRasStats() *rasStats {
 }
 
 // connStats calls RasGetConnectionStatistics(h).
-func connStats(h uintptr) (uint32, *rasStats) {
+func connStats(h ras.Handle) (uint32, *rasStats) {
 	st := newRasStats()
-	return ras(procStatistics, h, ptr(st)), st
+	return rasCall(procStatistics, uintptr(h), ptr(st)), st
 }
 
 // linkStats calls RasGetLinkStatistics(h, sub).
-func linkStats(h uintptr, sub uint32) (uint32, *rasStats) {
+func linkStats(h ras.Handle, sub uint32) (uint32, *rasStats) {
 	st := newRasStats()
-	return ras(procLinkStatistics, h, uintptr(sub), ptr(st)), st
+	return rasCall(procLinkStatistics, uintptr(h), uintptr(sub), ptr(st)), st
 }
 
 func TestSetStatsReportsEveryValueAsSet(t *testing.T) {
@@ -185,7 +187,7 @@ func TestLinkStatisticsAreEachLinksOwn(t *testing.T) {
 	require.EqualValues(t, 0, rc)
 	assert.EqualValues(t, 333, st[statBytesSent], "connected now")
 
-	require.EqualValues(t, 0, ras(procHangUpW, sub))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub)))
 	rc, _ = linkStats(h, 2)
 	assert.EqualValues(t, errPortNotOpen, rc, "a hung-up link")
 }
@@ -194,11 +196,11 @@ func TestLinkStatisticsValidateLikeWindows(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "vpn"})
 	st := newRasStats()
-	assert.EqualValues(t, uint32(eInvalidArg), ras(procLinkStatistics, h, 0, ptr(st)), "sub-entry 0, as documented")
-	assert.EqualValues(t, uint32(eInvalidArg), ras(procLinkStatistics, 0, 1, ptr(st)), "zero handle")
-	assert.EqualValues(t, uint32(eInvalidArg), ras(procLinkStatistics, h, 1, 0), "NULL statistics")
+	assert.EqualValues(t, uint32(eInvalidArg), rasCall(procLinkStatistics, uintptr(h), 0, ptr(st)), "sub-entry 0, as documented")
+	assert.EqualValues(t, uint32(eInvalidArg), rasCall(procLinkStatistics, 0, 1, ptr(st)), "zero handle")
+	assert.EqualValues(t, uint32(eInvalidArg), rasCall(procLinkStatistics, uintptr(h), 1, 0), "NULL statistics")
 	st[statSize] = 64
-	assert.EqualValues(t, uint32(eInvalidArg), ras(procLinkStatistics, h, 1, ptr(st)), "wrong dwSize")
+	assert.EqualValues(t, uint32(eInvalidArg), rasCall(procLinkStatistics, uintptr(h), 1, ptr(st)), "wrong dwSize")
 
 	rc, _ := linkStats(0x12345, 1)
 	assert.EqualValues(t, errInvalidHandle, rc)
@@ -232,6 +234,6 @@ func TestSetStatsRefusesWhatItCannotSet(t *testing.T) {
 	assert.NoError(t, SetStats(h, 0, Stats{Duration: math.MaxUint32 * time.Millisecond}))
 
 	raw := &rawStats{Size: 72}
-	assert.EqualValues(t, errInvalidParameter, ras(procSetStats, h, 0, ptr(raw)), "wrong dwSize")
-	assert.EqualValues(t, errInvalidParameter, ras(procSetStats, h, 0, 0), "NULL")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSetStats, uintptr(h), 0, ptr(raw)), "wrong dwSize")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSetStats, uintptr(h), 0, 0), "NULL")
 }

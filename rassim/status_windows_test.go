@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/winras/ras"
 )
 
 func TestStatusAcceptsExactlyTheProfilesSizes(t *testing.T) {
@@ -37,11 +39,11 @@ func TestStatusAcceptsExactlyTheProfilesSizes(t *testing.T) {
 func TestStatusOfUnknownHandleIsInvalidHandle(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "vpn"})
-	for _, bogus := range []uintptr{0, 1, 0x12345, h + 1, invalidHandle} {
+	for _, bogus := range []ras.Handle{0, 1, 0x12345, h + 1, invalidHandle} {
 		rc, _ := stateOf(bogus)
-		assert.EqualValues(t, errInvalidHandle, rc, "handle %#x", bogus)
+		assert.EqualValues(t, errInvalidHandle, rc, "handle %v", bogus)
 	}
-	assert.EqualValues(t, errInvalidParameter, ras(procGetConnectStatusW, h, 0), "NULL status")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procGetConnectStatusW, uintptr(h), 0), "NULL status")
 }
 
 func TestStatusOfDiallingConnectionReportsItsIntermediateState(t *testing.T) {
@@ -121,7 +123,7 @@ func TestStatusDwErrorIsTheConnectionsOwnError(t *testing.T) {
 	assert.EqualValues(t, rascsDisconnected, u32(b, 4))
 	assert.EqualValues(t, errDisconnection, u32(b, 8), "dwError says why the connection ended")
 
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	assert.Eventually(t, func() bool { rc, _ := stateOf(h); return rc == errInvalidHandle }, 2*time.Second, 5*time.Millisecond)
 }
 
@@ -133,9 +135,9 @@ func TestHangUpReturnsAtOnceAndStatusLingersThenInvalidHandle(t *testing.T) {
 	keep := add(t, Conn{Entry: "other"})
 
 	start := time.Now()
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	assert.Less(t, time.Since(start), linger/2, "RasHangUp returns before the connection is gone")
-	assert.Equal(t, []uintptr{keep}, listed(t), "no longer listed at once")
+	assert.Equal(t, []ras.Handle{keep}, listed(t), "no longer listed at once")
 	rc, state := stateOf(h)
 	assert.EqualValues(t, 0, rc, "the status keeps answering")
 	assert.EqualValues(t, rascsDisconnected, state)
@@ -156,7 +158,7 @@ func TestDefaultLingerIs250ms(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "vpn"})
 	start := time.Now()
-	require.EqualValues(t, 0, ras(procHangUpW, h))
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	for {
 		if rc, _ := stateOf(h); rc == errInvalidHandle {
 			break
@@ -170,13 +172,13 @@ func TestDefaultLingerIs250ms(t *testing.T) {
 func TestHangUpTwiceGivesInvalidHandle(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "vpn"})
-	assert.EqualValues(t, 0, ras(procHangUpW, h))
-	assert.EqualValues(t, errInvalidHandle, ras(procHangUpW, h), "while the status still lingers")
-	for _, bogus := range []uintptr{0, 0x12345, invalidHandle} {
-		assert.EqualValues(t, errInvalidHandle, ras(procHangUpW, bogus))
+	assert.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
+	assert.EqualValues(t, errInvalidHandle, rasCall(procHangUpW, uintptr(h)), "while the status still lingers")
+	for _, bogus := range []ras.Handle{0, 0x12345, invalidHandle} {
+		assert.EqualValues(t, errInvalidHandle, rasCall(procHangUpW, uintptr(bogus)))
 	}
 	d := dialConn(t, Conn{Entry: "dialling"})
-	assert.EqualValues(t, 0, ras(procHangUpW, d), "a dialling connection hangs up too")
+	assert.EqualValues(t, 0, rasCall(procHangUpW, uintptr(d)), "a dialling connection hangs up too")
 	_, state := stateOf(d)
 	assert.EqualValues(t, rascsDisconnected, state)
 }
@@ -186,48 +188,48 @@ func TestSubEntryHandleNeverBecomesInvalid(t *testing.T) {
 	require.NoError(t, SetLinger(10*time.Millisecond))
 	h := add(t, Conn{Entry: "multilink"})
 	require.NoError(t, AddLink(h))
-	var sub1 uintptr
-	require.EqualValues(t, 0, ras(procSubEntryHandleW, h, 1, ptr(&sub1)))
+	var sub1 ras.Handle
+	require.EqualValues(t, 0, rasCall(procSubEntryHandleW, uintptr(h), 1, ptr(&sub1)))
 	sub2, err := SubEntryHandle(h, 2)
 	require.NoError(t, err)
 	rc, state := stateOf(sub1)
 	require.EqualValues(t, 0, rc)
 	assert.EqualValues(t, rascsConnected, state, "a sub-entry follows its connection")
 
-	assert.EqualValues(t, 0, ras(procHangUpW, sub1), "hangs up one link")
-	assert.Equal(t, []uintptr{h}, listed(t), "the connection stays up")
-	assert.EqualValues(t, 0, ras(procHangUpW, h))
+	assert.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub1)), "hangs up one link")
+	assert.Equal(t, []ras.Handle{h}, listed(t), "the connection stays up")
+	assert.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	time.Sleep(100 * time.Millisecond)
 
 	rc, _ = stateOf(h)
 	assert.EqualValues(t, errInvalidHandle, rc, "the connection's handle is gone")
-	for _, sub := range []uintptr{sub1, sub2} {
+	for _, sub := range []ras.Handle{sub1, sub2} {
 		rc, state = stateOf(sub)
 		assert.EqualValues(t, 0, rc, "a sub-entry handle never returns ERROR_INVALID_HANDLE")
 		assert.EqualValues(t, rascsDisconnected, state)
 	}
-	assert.EqualValues(t, errInvalidHandle, ras(procHangUpW, sub1), "a second hang-up of the same handle")
+	assert.EqualValues(t, errInvalidHandle, rasCall(procHangUpW, uintptr(sub1)), "a second hang-up of the same handle")
 }
 
 func TestGetSubEntryHandleChecksConnectionAndIndex(t *testing.T) {
 	requireSim(t)
 	h := add(t, Conn{Entry: "multilink"})
-	var sub, again uintptr
-	assert.EqualValues(t, errInvalidHandle, ras(procSubEntryHandleW, 0x12345, 1, ptr(&sub)))
+	var sub, again ras.Handle
+	assert.EqualValues(t, errInvalidHandle, rasCall(procSubEntryHandleW, 0x12345, 1, ptr(&sub)))
 	d := dialConn(t, Conn{Entry: "dialling"})
-	assert.EqualValues(t, errInvalidHandle, ras(procSubEntryHandleW, d, 1, ptr(&sub)), "not a connected entry")
-	assert.EqualValues(t, errNoMoreItems, ras(procSubEntryHandleW, h, 0, ptr(&sub)))
-	assert.EqualValues(t, errNoMoreItems, ras(procSubEntryHandleW, h, 33, ptr(&sub)))
-	assert.EqualValues(t, errPortNotOpen, ras(procSubEntryHandleW, h, 2, ptr(&sub)), "sub-entry 2 is not connected")
-	assert.EqualValues(t, errInvalidParameter, ras(procSubEntryHandleW, h, 1, 0))
+	assert.EqualValues(t, errInvalidHandle, rasCall(procSubEntryHandleW, uintptr(d), 1, ptr(&sub)), "not a connected entry")
+	assert.EqualValues(t, errNoMoreItems, rasCall(procSubEntryHandleW, uintptr(h), 0, ptr(&sub)))
+	assert.EqualValues(t, errNoMoreItems, rasCall(procSubEntryHandleW, uintptr(h), 33, ptr(&sub)))
+	assert.EqualValues(t, errPortNotOpen, rasCall(procSubEntryHandleW, uintptr(h), 2, ptr(&sub)), "sub-entry 2 is not connected")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procSubEntryHandleW, uintptr(h), 1, 0))
 
-	require.EqualValues(t, 0, ras(procSubEntryHandleW, h, 1, ptr(&sub)))
-	require.EqualValues(t, 0, ras(procSubEntryHandleA, h, 1, ptr(&again)))
+	require.EqualValues(t, 0, rasCall(procSubEntryHandleW, uintptr(h), 1, ptr(&sub)))
+	require.EqualValues(t, 0, rasCall(procSubEntryHandleA, uintptr(h), 1, ptr(&again)))
 	assert.Equal(t, sub, again, "the same sub-entry has the same handle")
 	assert.NotEqual(t, h, sub)
-	assert.EqualValues(t, errInvalidHandle, ras(procSubEntryHandleW, sub, 1, ptr(&again)), "a sub-entry has no sub-entries")
-	require.EqualValues(t, 0, ras(procHangUpW, sub))
-	assert.EqualValues(t, errPortNotOpen, ras(procSubEntryHandleW, h, 1, ptr(&again)), "a hung-up link")
+	assert.EqualValues(t, errInvalidHandle, rasCall(procSubEntryHandleW, uintptr(sub), 1, ptr(&again)), "a sub-entry has no sub-entries")
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub)))
+	assert.EqualValues(t, errPortNotOpen, rasCall(procSubEntryHandleW, uintptr(h), 1, ptr(&again)), "a hung-up link")
 }
 
 func TestConnectionStatisticsValidateLikeWindows(t *testing.T) {
@@ -238,16 +240,16 @@ func TestConnectionStatisticsValidateLikeWindows(t *testing.T) {
 	// Slept longer than asserted: the DLL counts whole milliseconds by QueryPerformanceCounter,
 	// which Go's sleep can fall a millisecond short of under Wine.
 	time.Sleep(30 * time.Millisecond)
-	require.EqualValues(t, 0, ras(procStatistics, h, ptr(&stats[0])))
+	require.EqualValues(t, 0, rasCall(procStatistics, uintptr(h), ptr(&stats[0])))
 	assert.GreaterOrEqual(t, stats[14], uint32(20), "dwConnectDuration in milliseconds")
 	assert.Zero(t, stats[15], "nothing past RAS_STATS")
 
 	stats[0] = 64
-	assert.EqualValues(t, uint32(eInvalidArg), ras(procStatistics, h, ptr(&stats[0])), "wrong dwSize")
+	assert.EqualValues(t, uint32(eInvalidArg), rasCall(procStatistics, uintptr(h), ptr(&stats[0])), "wrong dwSize")
 	stats[0] = 60
-	assert.EqualValues(t, uint32(eInvalidArg), ras(procStatistics, 0, ptr(&stats[0])), "zero handle")
-	assert.EqualValues(t, uint32(eInvalidArg), ras(procStatistics, h, 0), "NULL statistics")
-	assert.EqualValues(t, errInvalidHandle, ras(procStatistics, 0x12345, ptr(&stats[0])))
+	assert.EqualValues(t, uint32(eInvalidArg), rasCall(procStatistics, 0, ptr(&stats[0])), "zero handle")
+	assert.EqualValues(t, uint32(eInvalidArg), rasCall(procStatistics, uintptr(h), 0), "NULL statistics")
+	assert.EqualValues(t, errInvalidHandle, rasCall(procStatistics, 0x12345, ptr(&stats[0])))
 }
 
 func TestEnumEntriesListsAnEmptyPhoneBook(t *testing.T) {
@@ -261,20 +263,20 @@ func TestEnumEntriesListsAnEmptyPhoneBook(t *testing.T) {
 			proc = procEnumEntriesA
 		}
 		var cb, n uint32
-		assert.EqualValues(t, 0, ras(proc, 0, 0, 0, ptr(&cb), ptr(&n)), p.name)
+		assert.EqualValues(t, 0, rasCall(proc, 0, 0, 0, ptr(&cb), ptr(&n)), p.name)
 		assert.Zero(t, n)
 		for _, size := range p.sizes {
 			buf := make([]byte, size)
 			putU32(buf, 0, size)
 			cb = size
-			assert.EqualValues(t, 0, ras(proc, 0, 0, bufPtr(buf), ptr(&cb), ptr(&n)), "%s dwSize %d", p.name, size)
+			assert.EqualValues(t, 0, rasCall(proc, 0, 0, bufPtr(buf), ptr(&cb), ptr(&n)), "%s dwSize %d", p.name, size)
 			assert.Zero(t, n)
 		}
 		buf := make([]byte, 2000)
 		putU32(buf, 0, 1000)
 		cb = 2000
-		assert.EqualValues(t, errInvalidSize, ras(proc, 0, 0, bufPtr(buf), ptr(&cb), ptr(&n)), p.name)
-		assert.EqualValues(t, errInvalidParameter, ras(proc, 0, 0, 0, 0, ptr(&n)), p.name)
-		assert.EqualValues(t, errInvalidParameter, ras(proc, 1, 0, 0, ptr(&cb), ptr(&n)), "%s: reserved must be NULL", p.name)
+		assert.EqualValues(t, errInvalidSize, rasCall(proc, 0, 0, bufPtr(buf), ptr(&cb), ptr(&n)), p.name)
+		assert.EqualValues(t, errInvalidParameter, rasCall(proc, 0, 0, 0, 0, ptr(&n)), p.name)
+		assert.EqualValues(t, errInvalidParameter, rasCall(proc, 1, 0, 0, ptr(&cb), ptr(&n)), "%s: reserved must be NULL", p.name)
 	}
 }

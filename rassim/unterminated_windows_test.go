@@ -8,10 +8,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/winras/ras"
 )
 
 // shown is every string field RAS shows for connection h (listed first), by call and field.
-func shown(t *testing.T, h uintptr) map[string]string {
+func shown(t *testing.T, h ras.Handle) map[string]string {
 	t.Helper()
 	got := map[string]string{}
 	for _, e := range []struct {
@@ -104,6 +106,6 @@ func TestUnterminatedRejectsBitsThatNameNoField(t *testing.T) {
 	assert.ErrorContains(t, err, "names no field")
 	raw := rawConn{Size: uint32(1684), Options: 0x20}
 	var h uintptr
-	assert.EqualValues(t, errInvalidParameter, ras(procAdd, ptr(&raw), ptr(&h)), "the DLL checks too")
+	assert.EqualValues(t, errInvalidParameter, rasCall(procAdd, ptr(&raw), ptr(&h)), "the DLL checks too")
 	assert.Empty(t, listed(t))
 }

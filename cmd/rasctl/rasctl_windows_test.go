@@ -22,6 +22,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 	"golang.org/x/sys/windows"
 )
@@ -64,7 +65,7 @@ func add(t *testing.T, c rassim.Conn) string {
 	t.Helper()
 	h, err := rassim.Add(c)
 	require.NoError(t, err)
-	return fmt.Sprintf("%#x", h)
+	return h.String()
 }
 
 func TestListPrintsATable(t *testing.T) {
@@ -175,7 +176,7 @@ func TestStatusJSONOfADroppedConnectionGivesItsError(t *testing.T) {
 	h, err := rassim.Add(simLab)
 	require.NoError(t, err)
 	require.NoError(t, rassim.Drop(h, 651))
-	r := rasctl(t, "status", fmt.Sprintf("%#x", h), "--json")
+	r := rasctl(t, "status", h.String(), "--json")
 	require.Equal(t, 0, r.code, r.stderr)
 	var st struct {
 		State     string
@@ -204,8 +205,8 @@ func TestStatusOfAConnectionStillDiallingByItsHandle(t *testing.T) {
 	useSim(t, rassim.Win7)
 	h, err := rassim.Dial(simLab)
 	require.NoError(t, err)
-	require.NoError(t, rassim.SetState(h, 5)) // RASCS_Authenticate
-	r := rasctl(t, "status", fmt.Sprintf("%#x", h))
+	require.NoError(t, rassim.SetState(h, ras.Authenticate))
+	r := rasctl(t, "status", h.String())
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "State:            Authenticate (5)\n")
 	assert.Contains(t, r.stdout, "Entry:            -\n", "RAS does not list it yet")
@@ -220,7 +221,7 @@ func TestStatsPrintsEveryCounter(t *testing.T) {
 	office := add(t, simOffice)
 	h, err := strconv.ParseUint(office, 0, 64)
 	require.NoError(t, err)
-	require.NoError(t, rassim.SetStats(uintptr(h), 0, rassim.Stats{
+	require.NoError(t, rassim.SetStats(ras.Handle(h), 0, rassim.Stats{
 		BytesSent: 1536, BytesReceived: 3 << 20, FramesSent: 30, FramesReceived: 40, CRCErrors: 1, TimeoutErrors: 2,
 		AlignmentErrors: 3, HardwareOverrunErrors: 4, FramingErrors: 5, BufferOverrunErrors: 6,
 		CompressionRatioIn: 7, CompressionRatioOut: 8, Bps: 100000000, Duration: time.Hour,
@@ -268,7 +269,7 @@ func TestStatusJSONGivesTheProjection(t *testing.T) {
 	project := func(target string, p rassim.Projection) {
 		h, err := strconv.ParseUint(target, 0, 64)
 		require.NoError(t, err)
-		require.NoError(t, rassim.SetProjection(uintptr(h), p))
+		require.NoError(t, rassim.SetProjection(ras.Handle(h), p))
 	}
 	project(ppp, rassim.Projection{Type: rassim.PPP, IPv4: netip.MustParseAddr("192.168.7.20"),
 		IPv4Server: netip.MustParseAddr("192.168.7.1"), InterfaceID: [8]byte{1}, AuthenticationProtocol: 0xC223,
@@ -572,7 +573,7 @@ func TestWatchJSONReportsEachEventAndEndsCleanlyOnCtrlC(t *testing.T) {
 	// reported in the order of a re-listing (disconnections first), not in the order made.
 	officeHandle, err := rassim.Add(simOffice)
 	require.NoError(t, err)
-	office := fmt.Sprintf("%#x", officeHandle)
+	office := officeHandle.String()
 	e := readEvent(t, watch.out)
 	assert.Equal(t, "connected", e.Event)
 	assert.Equal(t, office, e.Connection.Handle)

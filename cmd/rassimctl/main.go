@@ -241,7 +241,7 @@ func reset(_ context.Context, args []string, _, _ io.Writer) error {
 }
 
 // add adds a connection with rassim.Add or rassim.Dial and prints its handle as rasctl does.
-func add(how func(rassim.Conn) (uintptr, error), args []string, stdout io.Writer) error {
+func add(how func(rassim.Conn) (ras.Handle, error), args []string, stdout io.Writer) error {
 	fs := newFlags("add")
 	flags := defineConnFlags(fs)
 	if _, err := parse(fs, args); err != nil {
@@ -255,7 +255,7 @@ func add(how func(rassim.Conn) (uintptr, error), args []string, stdout io.Writer
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(stdout, ras.Handle(h))
+	_, err = fmt.Fprintln(stdout, h)
 	return err
 }
 
@@ -264,7 +264,7 @@ func setState(_ context.Context, args []string, _, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := parseNumber(ops[0], "HANDLE")
+	h, err := parseHandle(ops[0])
 	if err != nil {
 		return err
 	}
@@ -272,7 +272,7 @@ func setState(_ context.Context, args []string, _, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return rassim.SetState(uintptr(h), uint32(state))
+	return rassim.SetState(h, state)
 }
 
 func connect(_ context.Context, args []string, _, _ io.Writer) error {
@@ -280,11 +280,11 @@ func connect(_ context.Context, args []string, _, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := parseNumber(ops[0], "HANDLE")
+	h, err := parseHandle(ops[0])
 	if err != nil {
 		return err
 	}
-	return rassim.Connect(uintptr(h))
+	return rassim.Connect(h)
 }
 
 func drop(_ context.Context, args []string, _, _ io.Writer) error {
@@ -292,7 +292,7 @@ func drop(_ context.Context, args []string, _, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := parseNumber(ops[0], "HANDLE")
+	h, err := parseHandle(ops[0])
 	if err != nil {
 		return err
 	}
@@ -302,7 +302,7 @@ func drop(_ context.Context, args []string, _, _ io.Writer) error {
 			return err
 		}
 	}
-	return rassim.Drop(uintptr(h), code)
+	return rassim.Drop(h, code)
 }
 
 func list(_ context.Context, args []string, stdout, _ io.Writer) error {
@@ -314,7 +314,7 @@ func list(_ context.Context, args []string, stdout, _ io.Writer) error {
 		return err
 	}
 	for _, h := range handles {
-		if _, err := fmt.Fprintln(stdout, ras.Handle(h)); err != nil {
+		if _, err := fmt.Fprintln(stdout, h); err != nil {
 			return err
 		}
 	}
@@ -326,11 +326,11 @@ func reuse(_ context.Context, args []string, _, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := parseNumber(ops[0], "HANDLE")
+	h, err := parseHandle(ops[0])
 	if err != nil {
 		return err
 	}
-	return rassim.ReuseHandle(uintptr(h))
+	return rassim.ReuseHandle(h)
 }
 
 func goneCode(_ context.Context, args []string, _, _ io.Writer) error {
@@ -421,6 +421,15 @@ func parseNumber(s, what string) (uint32, error) {
 	return uint32(v), nil
 }
 
+// parseHandle reads a connection handle, in hexadecimal as rasctl prints it ("0x801") or in decimal.
+func parseHandle(s string) (ras.Handle, error) {
+	v, err := strconv.ParseUint(s, 0, strconv.IntSize)
+	if err != nil {
+		return 0, usageError(fmt.Sprintf("HANDLE %q: not a number", s))
+	}
+	return ras.Handle(v), nil
+}
+
 // parseState reads a RASCONNSTATE by the name rasctl prints ("Authenticate", any case) or as a
 // number, which may be one no Windows has.
 func parseState(s string) (ras.State, error) {
@@ -465,7 +474,7 @@ func defineConnFlags(fs *flag.FlagSet) *connFlags {
 func (f *connFlags) conn() (rassim.Conn, error) {
 	c := rassim.Conn{
 		Entry: f.entry, PhoneNumber: f.phone, DeviceType: f.deviceType, DeviceName: f.deviceName,
-		Phonebook: f.phonebook, SubEntry: uint32(f.subEntry), SubState: uint32(f.subState),
+		Phonebook: f.phonebook, SubEntry: uint32(f.subEntry), SubState: ras.SubState(f.subState),
 	}
 	for _, g := range []struct {
 		flag, value string
@@ -497,15 +506,15 @@ func (f *connFlags) conn() (rassim.Conn, error) {
 		switch name = strings.TrimSpace(name); name {
 		case "":
 		case "all_users":
-			c.Flags |= uint32(ras.AllUsers)
+			c.Flags |= ras.AllUsers
 		case "global_creds":
-			c.Flags |= uint32(ras.GlobalCreds)
+			c.Flags |= ras.GlobalCreds
 		default:
 			v, err := parseNumber(name, "--flags")
 			if err != nil {
 				return c, usageError(fmt.Sprintf("--flags %q: all_users, global_creds or a number", name))
 			}
-			c.Flags |= v
+			c.Flags |= ras.ConnFlags(v)
 		}
 	}
 	for _, name := range strings.Split(f.unterminated, ",") {

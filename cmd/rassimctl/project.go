@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/winras/ras"
 	"github.com/winras/ras/rassim"
 )
 
@@ -28,11 +29,6 @@ var ikev2Auth = map[string]uint32{"machine-certificate": 1, "eap": 2, "psk": 3}
 
 // pppEncryption are PPP's --encryption names: the MPPE bit of the CCP options (RASCCPO_*).
 var pppEncryption = map[string]uint32{"none": 0, "mppe-40": 0x20, "mppe-56": 0x10, "mppe-128": 0x40}
-
-// ikev2Encryption are IKEv2's --encryption names: dwEncryptionMethod's values.
-var ikev2Encryption = map[string]uint32{
-	"des": 1, "3des": 2, "aes-128": 3, "aes-192": 4, "aes-256": 5, "aes-gcm-128": 6, "aes-gcm-192": 7, "aes-gcm-256": 8,
-}
 
 // The flags that only one type reports.
 var (
@@ -82,7 +78,7 @@ func project(_ context.Context, args []string, _, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := parseNumber(ops[0], "HANDLE")
+	h, err := parseHandle(ops[0])
 	if err != nil {
 		return err
 	}
@@ -147,7 +143,7 @@ func project(_ context.Context, args []string, _, _ io.Writer) error {
 	if err := setEncryption(&p, typ, encryption); err != nil {
 		return err
 	}
-	return rassim.SetProjection(uintptr(h), p)
+	return rassim.SetProjection(h, p)
 }
 
 // typeFlags refuses flags that projection type t does not report, rather than drop them unseen.
@@ -211,13 +207,15 @@ func setEncryption(p *rassim.Projection, typ, encryption string) error {
 		return nil
 	}
 	if v, err := parseNumber(encryption, "--encryption"); err == nil {
-		p.EncryptionMethod = v
+		p.EncryptionMethod = ras.Encryption(v)
 		return nil
 	}
-	v, ok := ikev2Encryption[encryption]
-	if !ok {
-		return usageError(fmt.Sprintf("--encryption %q: des, 3des, aes-128, aes-192, aes-256, aes-gcm-128, aes-gcm-192, aes-gcm-256 or a number for %s", encryption, typ))
+	// IKEv2's --encryption names are ras's for dwEncryptionMethod's values.
+	for e := ras.EncryptionDES; e <= ras.EncryptionAESGCM256; e++ {
+		if e.String() == encryption {
+			p.EncryptionMethod = e
+			return nil
+		}
 	}
-	p.EncryptionMethod = v
-	return nil
+	return usageError(fmt.Sprintf("--encryption %q: des, 3des, aes-128, aes-192, aes-256, aes-gcm-128, aes-gcm-192, aes-gcm-256 or a number for %s", encryption, typ))
 }

@@ -65,9 +65,9 @@ func handle(t *testing.T, args ...string) ras.Handle {
 	code, stdout, stderr := rassimctl(args...)
 	require.Equal(t, 0, code, stderr)
 	require.Regexp(t, "^0x[0-9a-f]+\n$", stdout, "printed as rasctl prints handles")
-	h, err := parseNumber(strings.TrimSpace(stdout), "HANDLE")
+	h, err := parseHandle(strings.TrimSpace(stdout))
 	require.NoError(t, err)
-	return ras.Handle(h)
+	return h
 }
 
 func mustList(t *testing.T) []ras.Conn {
@@ -371,7 +371,7 @@ func TestStatsSetsWhatStatisticsReport(t *testing.T) {
 	assert.GreaterOrEqual(t, st[14], uint32(3_600_000), "dwConnectDuration counts on from an hour")
 	assert.Less(t, st[14], uint32(3_600_000+60_000))
 
-	require.NoError(t, rassim.AddLink(uintptr(h)))
+	require.NoError(t, rassim.AddLink(h))
 	code, _, stderr = rassimctl("stats", "--sub", "2", h.String(), "--frames-received", "0xFFFFFFF0",
 		"--rate-frames-received", "1000000/s")
 	require.Equal(t, 0, code, "flags before and after HANDLE: %s", stderr)

@@ -81,12 +81,12 @@ func setStats(_ context.Context, args []string, _, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := parseNumber(ops[0], "HANDLE")
+	h, err := parseHandle(ops[0])
 	if err != nil {
 		return err
 	}
 	if s.Duration < 0 || s.Duration > time.Duration(1<<32-1)*time.Millisecond {
 		return usageError(fmt.Sprintf("--duration %v: 0 to 2^32-1 milliseconds (about 49.7 days)", s.Duration))
 	}
-	return rassim.SetStats(uintptr(h), sub, s)
+	return rassim.SetStats(h, sub, s)
 }
