@@ -32,7 +32,7 @@ func addAll(t *testing.T, conns []rassim.Conn) {
 func sameString(a, b string) bool { return unsafe.StringData(a) == unsafe.StringData(b) }
 
 func TestAppendConnectionsAppendsToWhatDstHolds(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	addAll(t, steadyConns)
 	want, err := ras.Connections()
 	require.NoError(t, err)
@@ -43,7 +43,7 @@ func TestAppendConnectionsAppendsToWhatDstHolds(t *testing.T) {
 }
 
 func TestAppendConnectionsReusesTheArrayAndTheStringsOfAnUnchangedListing(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	addAll(t, steadyConns)
 	first, err := ras.AppendConnections(nil)
 	require.NoError(t, err)
@@ -61,7 +61,7 @@ func TestAppendConnectionsReusesTheArrayAndTheStringsOfAnUnchangedListing(t *tes
 
 func TestAppendConnectionsOfAnUnchangedListingAllocatesNothing(t *testing.T) {
 	ras.SkipUnderRace(t)
-	useSim(t, rassim.Win7)
+	useSim(t)
 	addAll(t, steadyConns)
 	for range 12 {
 		add(t, officeVPN)
@@ -77,7 +77,7 @@ func TestAppendConnectionsOfAnUnchangedListingAllocatesNothing(t *testing.T) {
 }
 
 func TestAppendConnectionsGivesAChangedConnectionItsOwnStrings(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	keep := add(t, steadyConns[0])
 	gone := add(t, steadyConns[1])
 	first, err := ras.AppendConnections(nil)
@@ -103,7 +103,7 @@ func TestAppendConnectionsGivesAChangedConnectionItsOwnStrings(t *testing.T) {
 }
 
 func TestAppendConnectionsThatFailsReturnsDstUnchanged(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	addAll(t, steadyConns)
 	dst := []ras.Conn{{Handle: 0x99}}
 	require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, 711))
@@ -114,7 +114,7 @@ func TestAppendConnectionsThatFailsReturnsDstUnchanged(t *testing.T) {
 
 func TestConnectionsAllocatesOneStringAndOneSlice(t *testing.T) {
 	ras.SkipUnderRace(t)
-	useSim(t, rassim.Win7)
+	useSim(t)
 	addAll(t, steadyConns)
 	var err error
 	allocs := testing.AllocsPerRun(50, func() { _, err = ras.Connections() })
@@ -124,7 +124,7 @@ func TestConnectionsAllocatesOneStringAndOneSlice(t *testing.T) {
 
 func TestStatusAllocatesOneStringAndStatisticsNothing(t *testing.T) {
 	ras.SkipUnderRace(t)
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	var err error
 	allocs := testing.AllocsPerRun(50, func() { _, err = ras.Status(h) })

@@ -7,5 +7,4 @@ package ras
 var (
 	RequireBackend = requireBackend
 	SkipUnderRace  = skipUnderRace
-	Forget         = forget
 )

@@ -40,7 +40,7 @@ func TestEveryCallReportsInjectedFaultsByNameAndCode(t *testing.T) {
 	for _, c := range calls {
 		for _, code := range codes {
 			t.Run(fmt.Sprintf("%s/%d", c.name, code), func(t *testing.T) {
-				useSim(t, rassim.Win7)
+				useSim(t)
 				h := add(t, officeVPN)
 				require.NoError(t, rassim.FailAlways(c.f, uint32(code)))
 				err := c.call(h)
@@ -56,7 +56,7 @@ func TestEveryCallReportsInjectedFaultsByNameAndCode(t *testing.T) {
 }
 
 func TestBadHandlesGiveErrorsCallersCanTest(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(0))
 	stale := add(t, officeVPN)
 	require.NoError(t, ras.HangUp(context.Background(), stale))
@@ -69,7 +69,7 @@ func TestBadHandlesGiveErrorsCallersCanTest(t *testing.T) {
 }
 
 func TestExpiredContextHangsUpNothing(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 	defer cancel()

@@ -15,7 +15,6 @@ import (
 	"golang.org/x/sys/windows"
 
 	"github.com/winras/ras"
-	"github.com/winras/ras/rassim"
 )
 
 var (
@@ -96,7 +95,7 @@ func requireNoGrowth(t *testing.T, before, after usage, what string) {
 }
 
 func TestNoLeakOverManyCalls(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	var h ras.Handle
 	for range 4 {
 		h = add(t, officeVPN)
@@ -117,7 +116,7 @@ func TestNoLeakOverManyCalls(t *testing.T) {
 }
 
 func TestNoLeakOverWatcherCycles(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	add(t, officeVPN)
 	cycles := func(n int) {
 		for range n {

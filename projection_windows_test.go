@@ -35,7 +35,7 @@ var pppProjection = rassim.Projection{
 }
 
 func TestProjectionOfPPPGivesEveryField(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	project(t, h, pppProjection)
 	p, err := ras.Projection(h)
@@ -49,7 +49,7 @@ func TestProjectionOfPPPGivesEveryField(t *testing.T) {
 }
 
 func TestProjectionOfIKEv2GivesEveryServerAddress(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	// 5 + 3 server addresses take 68 bytes past the 108-byte struct: the call asks for more.
 	v4 := []netip.Addr{ip("10.0.0.1"), ip("10.0.0.5"), ip("10.0.1.1"), ip("10.0.2.1"), ip("10.0.3.1")}
@@ -73,7 +73,7 @@ func TestProjectionOfIKEv2GivesEveryServerAddress(t *testing.T) {
 }
 
 func TestProjectionGivesNoAddressWhereNegotiationFailed(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	p := pppProjection
 	p.IPv6Error = 733 // ERROR_PPP_NO_PROTOCOLS_CONFIGURED
@@ -87,7 +87,7 @@ func TestProjectionGivesNoAddressWhereNegotiationFailed(t *testing.T) {
 }
 
 func TestProjectionErrorsCallersCanTellApart(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(0))
 	dialling := add(t, officeVPN) // connected, but never projected
 	noIP := add(t, officeVPN)
@@ -113,7 +113,7 @@ func TestProjectionErrorsCallersCanTellApart(t *testing.T) {
 }
 
 func TestProjectionRefusesASizeNoServerAddressesNeed(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	project(t, h, pppProjection)
 	require.NoError(t, rassim.FailNth(rassim.GetProjectionInfoEx, 1, uint32(errBufferSmall)))
@@ -132,7 +132,7 @@ func TestProjectionFallsBackWithoutTheExCall(t *testing.T) {
 		fallbackChecks(t, handles)
 		return
 	}
-	useSim(t, rassim.Win7)
+	useSim(t)
 	exe, err := os.Executable()
 	require.NoError(t, err)
 	dir := filepath.Join(filepath.Dir(exe), "vista")

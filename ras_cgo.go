@@ -200,7 +200,3 @@ func connError(call string, code syscall.Errno) *Error {
 	e.connGone = isGoneCode(code)
 	return e
 }
-
-// forget makes the next calls start afresh, as in a new process, for tests that change the
-// simulated Windows.
-func forget() { C.winras_forget() }

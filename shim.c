@@ -305,15 +305,6 @@ void winras_free_conns(winras_conn *conns)
 	give(&spare_conns, conns);
 }
 
-void winras_forget(void)
-{
-	InterlockedExchange(&conn_version, 0);
-	InterlockedExchange(&status_version, 0);
-	InterlockedExchange(&last_count, 0);
-	free(InterlockedExchangePointer((PVOID volatile *)&spare_rasconn, NULL));
-	free(InterlockedExchangePointer((PVOID volatile *)&spare_conns, NULL));
-}
-
 static uint32_t get_status(uintptr_t h, winras_status_result *res);
 
 winras_status_result winras_status_get(uintptr_t h)

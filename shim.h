@@ -124,8 +124,4 @@ uint32_t winras_error_string(uint32_t code, char *buf);
 // Reports whether h is an open handle of this process.
 int winras_is_handle(uintptr_t h);
 
-// Forgets what earlier calls taught the shim (struct versions, connection count, spare
-// buffers), for tests that change the simulated Windows.
-void winras_forget(void);
-
 #endif

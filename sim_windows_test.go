@@ -17,18 +17,16 @@ import (
 	"github.com/winras/ras/rassim"
 )
 
-// useSim gives the test a fresh simulated RAS service of the given Windows profile, and makes
-// the library start afresh with it, as a new process would.
-func useSim(t *testing.T, p rassim.Profile) {
+// useSim gives the test a fresh simulated RAS service of the Windows 7 profile, the newest
+// Windows the library knows and the one it negotiates with in this process. The library keeps
+// what it negotiated for the process, as on Windows: a test of another Windows, or one that
+// makes it settle for an older layout, runs in a process of its own (rassim.RunProfile).
+func useSim(t *testing.T) {
 	t.Helper()
 	ras.RequireBackend(t, "sim")
 	require.True(t, rassim.Available(), "WINRAS_BACKEND=sim, but the loaded rasapi32.dll is not the simulator")
-	require.NoError(t, rassim.Reset(p))
-	ras.Forget()
-	t.Cleanup(func() {
-		assert.NoError(t, rassim.Reset(rassim.Win7))
-		ras.Forget()
-	})
+	require.NoError(t, rassim.Reset(rassim.Win7))
+	t.Cleanup(func() { assert.NoError(t, rassim.Reset(rassim.Win7)) })
 }
 
 // Windows codes the tests inject and expect (winerror.h, raserror.h).
@@ -60,7 +58,7 @@ var (
 )
 
 func TestConnectionsOnWindows7GivesEveryField(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	conns, err := ras.Connections()
 	require.NoError(t, err)
@@ -73,21 +71,23 @@ func TestConnectionsOnWindows7GivesEveryField(t *testing.T) {
 }
 
 func TestConnectionsOnXPHasNoCorrelationID(t *testing.T) {
-	useSim(t, rassim.XP)
-	add(t, officeVPN)
-	conns, err := ras.Connections()
-	require.NoError(t, err)
-	require.Len(t, conns, 1)
-	c := conns[0]
-	assert.False(t, c.HasCorrelationID)
-	assert.Equal(t, ras.GUID{}, c.CorrelationID)
-	assert.Equal(t, entryID, c.EntryID, "XP has the 0x501 fields")
-	assert.Equal(t, ras.AllUsers|ras.GlobalCreds, c.Flags)
-	assert.Equal(t, logonID, c.LogonID)
+	useSim(t)
+	rassim.RunProfile(t, rassim.XP, func(t *testing.T) {
+		add(t, officeVPN)
+		conns, err := ras.Connections()
+		require.NoError(t, err)
+		require.Len(t, conns, 1)
+		c := conns[0]
+		assert.False(t, c.HasCorrelationID)
+		assert.Equal(t, ras.GUID{}, c.CorrelationID)
+		assert.Equal(t, entryID, c.EntryID, "XP has the 0x501 fields")
+		assert.Equal(t, ras.AllUsers|ras.GlobalCreds, c.Flags)
+		assert.Equal(t, logonID, c.LogonID)
+	})
 }
 
 func TestStatusOnWindows7GivesEndpointsAndSubState(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	st, err := ras.Status(h)
 	require.NoError(t, err)
@@ -102,19 +102,21 @@ func TestStatusOnWindows7GivesEndpointsAndSubState(t *testing.T) {
 }
 
 func TestStatusOnXPHasNoEndpointsOrSubState(t *testing.T) {
-	useSim(t, rassim.XP)
-	h := add(t, rassim.Conn{Entry: "Dial-up", PhoneNumber: "5551234", DeviceType: "modem",
-		LocalEndpoint: netip.MustParseAddr("192.0.2.10")})
-	st, err := ras.Status(h)
-	require.NoError(t, err)
-	assert.Equal(t, ras.Connected, st.State)
-	assert.Equal(t, "modem", st.DeviceType)
-	assert.False(t, st.LocalEndpoint.IsValid())
-	assert.False(t, st.HasSubState)
+	useSim(t)
+	rassim.RunProfile(t, rassim.XP, func(t *testing.T) {
+		h := add(t, rassim.Conn{Entry: "Dial-up", PhoneNumber: "5551234", DeviceType: "modem",
+			LocalEndpoint: netip.MustParseAddr("192.0.2.10")})
+		st, err := ras.Status(h)
+		require.NoError(t, err)
+		assert.Equal(t, ras.Connected, st.State)
+		assert.Equal(t, "modem", st.DeviceType)
+		assert.False(t, st.LocalEndpoint.IsValid())
+		assert.False(t, st.HasSubState)
+	})
 }
 
 func TestStatusEndpointOfTypeZeroIsNoAddress(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, rassim.Conn{Entry: "SSTP", DeviceType: "vpn"})
 	st, err := ras.Status(h)
 	require.NoError(t, err)
@@ -123,7 +125,7 @@ func TestStatusEndpointOfTypeZeroIsNoAddress(t *testing.T) {
 }
 
 func TestEntryLessConnectionReportsItsPhoneNumber(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	add(t, rassim.Conn{PhoneNumber: "5551234", DeviceType: "modem"})
 	conns, err := ras.Connections()
 	require.NoError(t, err)
@@ -134,7 +136,7 @@ func TestEntryLessConnectionReportsItsPhoneNumber(t *testing.T) {
 }
 
 func TestUnterminatedEntryNameIsReadWholeAndNoFurther(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	// The simulator repeats the name until all 257 characters are filled, with no NUL.
 	add(t, rassim.Conn{Entry: "0123456789", DeviceType: "vpn", DeviceName: "after the name", Unterminated: rassim.FieldEntry})
 	conns, err := ras.Connections()
@@ -145,7 +147,7 @@ func TestUnterminatedEntryNameIsReadWholeAndNoFurther(t *testing.T) {
 }
 
 func TestASurrogatePairCutByAFieldsEndReadsAsTheReplacementCharacter(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	// 17 units of "v🔒" repeated end with "v" and the pair's first half.
 	h := add(t, rassim.Conn{Entry: "e", DeviceType: "v🔒", DeviceName: "n", Unterminated: rassim.FieldDeviceType})
 	conns, err := ras.Connections()
@@ -158,7 +160,7 @@ func TestASurrogatePairCutByAFieldsEndReadsAsTheReplacementCharacter(t *testing.
 }
 
 func TestConnectionsListsOnlyConnectedOnes(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	up := add(t, officeVPN)
 	dialling, err := rassim.Dial(rassim.Conn{Entry: "Dialling"})
 	require.NoError(t, err)
@@ -172,7 +174,7 @@ func TestConnectionsListsOnlyConnectedOnes(t *testing.T) {
 }
 
 func TestStatusNamesIntermediateAndUnknownStates(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h, err := rassim.Dial(rassim.Conn{Entry: "Dialling"})
 	require.NoError(t, err)
 	for _, want := range []struct {
@@ -188,7 +190,7 @@ func TestStatusNamesIntermediateAndUnknownStates(t *testing.T) {
 }
 
 func TestSteadyStateConnectionsTakesOneCall(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	for i := range 16 {
 		add(t, rassim.Conn{Entry: "VPN " + string(rune('A'+i)), DeviceType: "vpn"})
 	}
@@ -204,29 +206,33 @@ func TestSteadyStateConnectionsTakesOneCall(t *testing.T) {
 }
 
 func TestConnectionsThatAppearWhileListingAreListed(t *testing.T) {
-	useSim(t, rassim.Win7)
-	_, err := ras.Connections() // the library now expects few connections
-	require.NoError(t, err)
-	for range 6 {
-		add(t, officeVPN)
-	}
-	require.NoError(t, rassim.AppearBetweenProbeAndFill(5))
-	require.NoError(t, rassim.ResetCalls())
-	conns, err := ras.Connections()
-	require.NoError(t, err)
-	assert.Len(t, conns, 11)
-	assert.GreaterOrEqual(t, rassim.Calls(rassim.EnumConnections), uint32(2), "the first call was too small")
-	want, err := rassim.Connections()
-	require.NoError(t, err)
-	got := make([]ras.Handle, len(conns))
-	for i, c := range conns {
-		got[i] = c.Handle
-	}
-	assert.Equal(t, want, got)
+	useSim(t)
+	// In a process of its own: the first call must be too small, and the buffer the library keeps
+	// from an earlier listing of more connections would not be.
+	rassim.RunProfile(t, rassim.Win7, func(t *testing.T) {
+		_, err := ras.Connections() // the library now expects few connections
+		require.NoError(t, err)
+		for range 6 {
+			add(t, officeVPN)
+		}
+		require.NoError(t, rassim.AppearBetweenProbeAndFill(5))
+		require.NoError(t, rassim.ResetCalls())
+		conns, err := ras.Connections()
+		require.NoError(t, err)
+		assert.Len(t, conns, 11)
+		assert.GreaterOrEqual(t, rassim.Calls(rassim.EnumConnections), uint32(2), "the first call was too small")
+		want, err := rassim.Connections()
+		require.NoError(t, err)
+		got := make([]ras.Handle, len(conns))
+		for i, c := range conns {
+			got[i] = c.Handle
+		}
+		assert.Equal(t, want, got)
+	})
 }
 
 func TestConnectionsGivesUpOnEndlessBufferTooSmall(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	add(t, officeVPN)
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errBufferSmall)))
 	require.NoError(t, rassim.ResetCalls())
@@ -237,54 +243,59 @@ func TestConnectionsGivesUpOnEndlessBufferTooSmall(t *testing.T) {
 }
 
 func TestConnectionsFallsBackOneVersionAtATime(t *testing.T) {
-	useSim(t, rassim.Win7)
-	add(t, officeVPN)
-	// The simulated Windows 7 refuses the first size offered once: the next one must be the
-	// 0x501 layout, not the oldest.
-	require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, uint32(errInvalidSize)))
-	conns, err := ras.Connections()
-	require.NoError(t, err)
-	require.Len(t, conns, 1)
-	assert.False(t, conns[0].HasCorrelationID)
-	assert.Equal(t, logonID, conns[0].LogonID)
+	useSim(t)
+	// In a process of its own: the library keeps the layout it falls back to for the process.
+	rassim.RunProfile(t, rassim.Win7, func(t *testing.T) {
+		add(t, officeVPN)
+		// The simulated Windows 7 refuses the first size offered once: the next one must be the
+		// 0x501 layout, not the oldest.
+		require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, uint32(errInvalidSize)))
+		conns, err := ras.Connections()
+		require.NoError(t, err)
+		require.Len(t, conns, 1)
+		assert.False(t, conns[0].HasCorrelationID)
+		assert.Equal(t, logonID, conns[0].LogonID)
+	})
 }
 
 func TestConcurrentFirstCallsAgreeOnTheNewestSizeThisWindowsTakes(t *testing.T) {
-	useSim(t, rassim.XP)
-	add(t, officeVPN)
-	// Every goroutine starts from nothing learned and is refused 1388 at once; none may step
-	// down past 1372, the newest size XP takes, whatever the others learned meanwhile. The
-	// service cost keeps the calls in flight together, as RPCs to the RAS service are.
-	require.NoError(t, rassim.SetServiceCost(20*time.Millisecond))
-	start := make(chan struct{})
-	results := make(chan []ras.Conn, 8)
-	errs := make(chan error, 8)
-	for range 8 {
-		go func() {
-			<-start
-			conns, err := ras.Connections()
-			results <- conns
-			errs <- err
-		}()
-	}
-	close(start)
-	for range 8 {
-		require.NoError(t, <-errs)
-		conns := <-results
-		require.Len(t, conns, 1)
-		assert.False(t, conns[0].HasCorrelationID)
-		assert.Equal(t, ras.AllUsers|ras.GlobalCreds, conns[0].Flags, "the 0x501 fields")
-		assert.Equal(t, logonID, conns[0].LogonID)
-	}
-	require.NoError(t, rassim.SetServiceCost(0))
-	require.NoError(t, rassim.ResetCalls())
-	_, err := ras.Connections()
-	require.NoError(t, err)
-	assert.Equal(t, uint32(1), rassim.Calls(rassim.EnumConnections), "the size that worked is remembered")
+	useSim(t)
+	rassim.RunProfile(t, rassim.XP, func(t *testing.T) {
+		add(t, officeVPN)
+		// Every goroutine starts from nothing learned and is refused 1388 at once; none may step
+		// down past 1372, the newest size XP takes, whatever the others learned meanwhile. The
+		// service cost keeps the calls in flight together, as RPCs to the RAS service are.
+		require.NoError(t, rassim.SetServiceCost(20*time.Millisecond))
+		start := make(chan struct{})
+		results := make(chan []ras.Conn, 8)
+		errs := make(chan error, 8)
+		for range 8 {
+			go func() {
+				<-start
+				conns, err := ras.Connections()
+				results <- conns
+				errs <- err
+			}()
+		}
+		close(start)
+		for range 8 {
+			require.NoError(t, <-errs)
+			conns := <-results
+			require.Len(t, conns, 1)
+			assert.False(t, conns[0].HasCorrelationID)
+			assert.Equal(t, ras.AllUsers|ras.GlobalCreds, conns[0].Flags, "the 0x501 fields")
+			assert.Equal(t, logonID, conns[0].LogonID)
+		}
+		require.NoError(t, rassim.SetServiceCost(0))
+		require.NoError(t, rassim.ResetCalls())
+		_, err := ras.Connections()
+		require.NoError(t, err)
+		assert.Equal(t, uint32(1), rassim.Calls(rassim.EnumConnections), "the size that worked is remembered")
+	})
 }
 
 func TestConnectionsOnAWindowsThatRefusesEverySizeNamesThem(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, uint32(errInvalidSize)))
 	_, err := ras.Connections()
 	assert.ErrorIs(t, err, errInvalidSize)
@@ -293,7 +304,7 @@ func TestConnectionsOnAWindowsThatRefusesEverySizeNamesThem(t *testing.T) {
 }
 
 func TestCallErrorsNameTheCallAndCarryRASText(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
 	_, err := ras.Connections()
 	var e *ras.Error
@@ -304,7 +315,7 @@ func TestCallErrorsNameTheCallAndCarryRASText(t *testing.T) {
 }
 
 func TestConnectionErrorIsKeptApartFromTheCallError(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	require.NoError(t, rassim.Drop(h, 628))
 	st, err := ras.Status(h)
@@ -321,7 +332,7 @@ func TestConnectionErrorIsKeptApartFromTheCallError(t *testing.T) {
 }
 
 func TestHangUpWaitsUntilTheHandleIsInvalid(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(200*time.Millisecond))
 	h := add(t, officeVPN)
 	require.NoError(t, ras.HangUp(context.Background(), h))
@@ -333,7 +344,7 @@ func TestHangUpWaitsUntilTheHandleIsInvalid(t *testing.T) {
 }
 
 func TestHangUpOfAGoneHandleIsErrConnectionGone(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(0))
 	h := add(t, officeVPN)
 	require.NoError(t, ras.HangUp(context.Background(), h))
@@ -344,7 +355,7 @@ func TestHangUpOfAGoneHandleIsErrConnectionGone(t *testing.T) {
 }
 
 func TestHangUpOfASubEntryEndsAtTheContextDeadline(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	sub, err := rassim.SubEntryHandle(h, 1)
 	require.NoError(t, err)
@@ -356,7 +367,7 @@ func TestHangUpOfASubEntryEndsAtTheContextDeadline(t *testing.T) {
 }
 
 func TestHangUpWithACancelledContextLeavesTheConnection(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -367,7 +378,7 @@ func TestHangUpWithACancelledContextLeavesTheConnection(t *testing.T) {
 }
 
 func TestNotifyRegistersTheRawCall(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	ev, err := windows.CreateEvent(nil, 0, 0, nil)
 	require.NoError(t, err)
 	defer windows.CloseHandle(ev)
@@ -397,7 +408,7 @@ func next(t *testing.T, w *ras.Watcher) ras.Event {
 }
 
 func TestWatcherSeesTwoConnectionsChangingAtOnce(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(0))
 	w, err := ras.NewWatcherRecheck(time.Hour) // notifications alone
 	require.NoError(t, err)
@@ -419,7 +430,7 @@ func TestWatcherSeesTwoConnectionsChangingAtOnce(t *testing.T) {
 }
 
 func TestWatcherDisconnectionCarriesTheDropsError(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	w, err := ras.NewWatcherRecheck(time.Hour)
 	require.NoError(t, err)
 	defer w.Close()
@@ -441,7 +452,7 @@ func TestWatcherDisconnectionCarriesTheDropsError(t *testing.T) {
 }
 
 func TestWatcherStartsWhileTheRASServiceIsDown(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	a := add(t, rassim.Conn{Entry: "A", DeviceType: "vpn"})
 	require.NoError(t, rassim.FailAlways(rassim.EnumConnections, 711))
 	w, err := ras.NewWatcherRecheck(20 * time.Millisecond)
@@ -478,7 +489,7 @@ func TestWatcherStartsWhileTheRASServiceIsDown(t *testing.T) {
 }
 
 func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetFiresOnce(true))
 	w, err := ras.NewWatcherRecheck(100 * time.Millisecond)
 	require.NoError(t, err)
@@ -496,7 +507,7 @@ func TestWatcherStaysCorrectWhenTheRegistrationFiresOnce(t *testing.T) {
 }
 
 func TestWatcherFallsBackWhenRegistrationFails(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.FailAlways(rassim.ConnectionNotification, uint32(windows.ERROR_INVALID_FUNCTION)))
 	w, err := ras.NewWatcherRecheck(20 * time.Millisecond)
 	require.NoError(t, err)
@@ -512,7 +523,7 @@ func TestWatcherFallsBackWhenRegistrationFails(t *testing.T) {
 }
 
 func TestWatcherCloseWithAReaderThatStoppedReading(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	w, err := ras.NewWatcherRecheck(time.Hour)
 	require.NoError(t, err)
 	for range 3 {

@@ -24,7 +24,7 @@ var everyCounter = rassim.Stats{
 }
 
 func TestStatisticsGivesEveryField(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	require.NoError(t, rassim.SetStats(h, 0, everyCounter))
 	st, err := ras.Statistics(h)
@@ -41,7 +41,7 @@ func TestStatisticsGivesEveryField(t *testing.T) {
 }
 
 func TestLinkStatisticsAreTheLinksOwn(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	require.NoError(t, rassim.AddLink(h))
 	require.NoError(t, rassim.SetStats(h, 2, rassim.Stats{BytesSent: 77, Bps: 56000}))
@@ -55,7 +55,7 @@ func TestLinkStatisticsAreTheLinksOwn(t *testing.T) {
 }
 
 func TestStatisticsOfAGoneConnectionIsErrConnectionGone(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(0))
 	h := add(t, officeVPN)
 	require.NoError(t, ras.HangUp(context.Background(), h))
@@ -65,7 +65,7 @@ func TestStatisticsOfAGoneConnectionIsErrConnectionGone(t *testing.T) {
 }
 
 func TestStatisticsReadsTheHRESULTOfABadArgument(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	_, err := ras.Statistics(0) // documented: E_INVALIDARG for a NULL handle
 	var e *ras.Error
 	require.ErrorAs(t, err, &e)
@@ -77,7 +77,7 @@ func TestStatisticsReadsTheHRESULTOfABadArgument(t *testing.T) {
 }
 
 func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	var m ras.Meter
 	sample := func(s rassim.Stats) ras.Totals {
@@ -95,7 +95,7 @@ func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
 }
 
 func TestMeterCountsACounterThatWrapsAsItGrows(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	h := add(t, officeVPN)
 	// 100 MB/s from 20 MB below the wrap: it wraps 200 ms after, on the simulator's clock, and
 	// a byte counter at that rate wraps every 43 s, far more than the second between samples.

@@ -79,7 +79,7 @@ func replay(t *testing.T, events []ras.Event, made map[ras.Handle]bool) map[ras.
 }
 
 func TestStress(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(2*time.Millisecond))
 	c := &churn{made: map[ras.Handle]bool{}}
 

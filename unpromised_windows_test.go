@@ -21,7 +21,7 @@ import (
 // terminator, notifications that come late from another thread.
 
 func TestWatcherSeesANewConnectionOnAReusedHandleAsTwoChanges(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(0))
 	w, err := ras.NewWatcherRecheck(time.Hour) // notifications alone
 	require.NoError(t, err)
@@ -45,7 +45,7 @@ func TestWatcherSeesANewConnectionOnAReusedHandleAsTwoChanges(t *testing.T) {
 }
 
 func TestHangUpTakesNoConnectionAfterTheHangUpForGone(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetGoneCode(668))
 	require.NoError(t, rassim.SetLinger(50*time.Millisecond))
 	h := add(t, officeVPN)
@@ -57,7 +57,7 @@ func TestHangUpTakesNoConnectionAfterTheHangUpForGone(t *testing.T) {
 }
 
 func TestConnectionsRefusesASizeNearFourGiB(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	add(t, officeVPN)
 	require.NoError(t, rassim.FailNth(rassim.EnumConnections, 1, uint32(errBufferSmall)))
 	require.NoError(t, rassim.LieNeeded(rassim.EnumConnections, 0xFFFFFFF0))
@@ -73,7 +73,7 @@ func TestConnectionsRefusesASizeNearFourGiB(t *testing.T) {
 }
 
 func TestConnectionsRefusesACountTheBufferCannotHold(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	add(t, officeVPN)
 	require.NoError(t, rassim.LieCount(rassim.EnumConnections, 100000))
 	_, err := ras.Connections()
@@ -86,7 +86,7 @@ func TestConnectionsRefusesACountTheBufferCannotHold(t *testing.T) {
 func filled(text string, n int) string { return strings.Repeat(text, n/len(text)+1)[:n] }
 
 func TestUnterminatedFieldsAreReadWholeAndNoFurther(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	c := officeVPN
 	c.PhoneNumber = "vpn.example.com"
 	c.Unterminated = rassim.FieldDeviceType | rassim.FieldDeviceName | rassim.FieldPhonebook | rassim.FieldPhoneNumber
@@ -110,7 +110,7 @@ func TestUnterminatedFieldsAreReadWholeAndNoFurther(t *testing.T) {
 }
 
 func TestOnlyAGoneConnectionIsErrConnectionGoneForNotify(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetLinger(0))
 	live := add(t, officeVPN)
 	gone := add(t, officeVPN)
@@ -133,7 +133,7 @@ func TestOnlyAGoneConnectionIsErrConnectionGoneForNotify(t *testing.T) {
 }
 
 func TestWatcherTakesLateNotificationsFromAnotherThread(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetNotifyDelay(100*time.Millisecond))
 	// A re-check may come before a late signal; the signal then comes within the interval, and
 	// the watcher, whose next fails on any error, must not take it for missed.
@@ -160,7 +160,7 @@ func TestWatcherTakesLateNotificationsFromAnotherThread(t *testing.T) {
 }
 
 func TestWatcherRegistersOnceWhereEachCallHoldsARegistration(t *testing.T) {
-	useSim(t, rassim.Win7)
+	useSim(t)
 	require.NoError(t, rassim.SetRegistrationPerCall(true))
 	w, err := ras.NewWatcherRecheck(10 * time.Millisecond)
 	require.NoError(t, err)
