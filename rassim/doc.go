@@ -9,9 +9,13 @@
 // that loads it under the same RASSIM_NAMESPACE environment variable shares one simulated RAS
 // service, as every process on a Windows machine shares the real one.
 //
-// Load it by putting it next to the program and telling Wine to prefer it:
-// WINEDLLOVERRIDES="rasapi32=n". See README.md for the control surface's C ABI and the exact
-// behaviour of each RAS function.
+// The package loads rasapi32.dll as ras does, so that both reach the same DLL: from System32
+// only, or, in a program built with the rassim build tag, from the program's own folder only.
+// Install the simulator there and tell Wine to prefer it: WINEDLLOVERRIDES="rasapi32=n". See
+// README.md for the control surface's C ABI and the exact behaviour of each RAS function.
+//
+// RunProfile runs a test in a process of its own against another simulated Windows, since ras
+// negotiates with Windows once per process.
 //
 // On other systems than Windows the package is empty.
 package rassim

@@ -35,9 +35,9 @@ const (
 	endpointIPv6 = 2
 )
 
+// The control surface, in the rasapi32.dll that dll_system_windows.go (or, with the rassim
+// tag, dll_appdir_windows.go) loads.
 var (
-	rasapi32 = windows.NewLazyDLL("rasapi32.dll")
-
 	procVersion       = rasapi32.NewProc("RasSimVersion")
 	procReset         = rasapi32.NewProc("RasSimReset")
 	procDial          = rasapi32.NewProc("RasSimDial")
