@@ -324,6 +324,7 @@ func TestWatcherStartsWhileRASCannotListAndTakesTheFirstListingThatWorks(t *test
 
 	svc.fail(nil, a) // the service is up, with a connected: the baseline
 	wake.recheck(t)
+	wake.settle(t) // listed: b comes after the baseline
 	svc.set(a, b)
 	wake.notify(t)
 	assert.Equal(t, Event{Op: OpConnected, Conn: b}, nextEvent(t, w), "a was in the baseline")
