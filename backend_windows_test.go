@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// requireBackend skips a test unless the harness (wine/exec.sh) runs it against the named
+// requireBackend skips a test unless the harness (raswine exec) runs it against the named
 // rasapi32: "sim" (the simulator) or "builtin" (Wine's own).
 func requireBackend(t *testing.T, want string) {
 	t.Helper()

@@ -2,41 +2,29 @@
 #
 #   make -f mingw.mk demo    the scripted rasctl story, under Wine, against the simulator
 #   make -f mingw.mk test    every test: native, then under Wine for windows/amd64 (builtin rasapi32,
-#                            simulator, -race) and windows/386 (builtin rasapi32, simulator)
+#                            simulator, -race, none, -tags rassim) and windows/386 (builtin,
+#                            simulator), then examples/agent as another module tests its RAS code,
+#                            from this tree and from a read-only module cache
 #   make -f mingw.mk bench   the benchmark table (see bench/README.md)
 #
-# Each target installs what a fresh Debian machine lacks (wine/deps.sh; test also 32-bit Wine) and
-# creates the project's own Wine prefix under build/ once (wine/prefix.sh); later runs reuse both.
+# Each target installs what a fresh Debian machine lacks (wine/deps.sh; test also 32-bit Wine).
+# cmd/raswine does the rest, as it does for any module (rassim/README.md): it builds the simulator
+# and the ProcessPrng shim into build/, makes the project's Wine prefix there once and installs
+# them into it (raswine setup), and runs each test binary under Wine (raswine exec).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(ROOT)/build
-PREFIX := $(BUILD)/wineprefix
-
-export WINEPREFIX := $(PREFIX)
-export WINEDEBUG := -all
-export WINEDLLOVERRIDES := mscoree,mshtml=
 
 CC64 := x86_64-w64-mingw32-gcc
 CC32 := i686-w64-mingw32-gcc
-CFLAGS_DLL := -O2 -Wall -Wextra -Werror -shared -static-libgcc
-# -Wl,--kill-at: 386 stdcall exports by their plain names, as Windows' own DLLs have them
-# (--enable-stdcall-fixup: the .def names them so; ld need not warn about each).
-CFLAGS_DLL32 := $(CFLAGS_DLL) -Wl,--kill-at -Wl,--enable-stdcall-fixup
 WIN64 := GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=$(CC64)
 WIN32 := GOOS=windows GOARCH=386 CGO_ENABLED=1 CC=$(CC32)
-EXEC := -exec $(ROOT)/wine/exec.sh
-SIM64 := $(BUILD)/amd64/rasapi32.dll
-SIM32 := $(BUILD)/386/rasapi32.dll
-# The simulator as a Windows older than 7, which lacks RasGetProjectionInfoEx: beside each one,
-# in vista/, where wine/exec.sh finds it for the tests of the fallback.
-SIMV64 := $(BUILD)/amd64/vista/rasapi32.dll
-SIMV32 := $(BUILD)/386/vista/rasapi32.dll
-SIM_SRC := $(wildcard $(ROOT)/rassim/dll/*.c $(ROOT)/rassim/dll/*.h) $(ROOT)/rassim/dll/rasapi32.def
-SHIM_SRC := $(ROOT)/wine/bcryptprimitives.c $(ROOT)/wine/bcryptprimitives.def
-SHIM64 := $(BUILD)/amd64/bcryptprimitives.dll
-SHIM32 := $(BUILD)/386/bcryptprimitives.dll
+RASWINE := $(BUILD)/raswine
+RUN := $(RASWINE) exec -dir $(BUILD)
+EXEC := -exec "$(RUN)"
+EXEC_BUILTIN := -exec "$(RUN) -backend builtin"
 # package:target pairs fuzzed briefly by test; go test replays their seed corpora in every run.
 FUZZ := internal/wide:FuzzUTF8 .:FuzzEndpoint cmd/rasctl:FuzzParseTarget cmd/rasctl:FuzzGUIDString
 FUZZTIME := 5s
@@ -45,7 +33,7 @@ FUZZTIME := 5s
 PLATFORMS := linux/amd64 linux/386 darwin/arm64 freebsd/amd64 solaris/amd64 aix/ppc64 plan9/386 \
 	js/wasm wasip1/wasm windows/amd64 windows/arm64
 
-.PHONY: deps deps32 prefix sim build test test-steps demo bench wine-up wine-down
+.PHONY: deps deps32 raswine setup build test test-steps demo bench wine-down
 
 deps:
 	@$(ROOT)/wine/deps.sh
@@ -53,63 +41,28 @@ deps:
 deps32:
 	@$(ROOT)/wine/deps.sh --wine32
 
-prefix: deps $(SHIM64) $(SHIM32)
-	@$(ROOT)/wine/prefix.sh $(PREFIX) $(SHIM64) $(SHIM32)
+raswine:
+	@cd $(ROOT) && go build -o $(RASWINE) ./cmd/raswine
 
-$(SHIM64): $(SHIM_SRC)
-	@mkdir -p $(@D)
-	$(CC64) $(CFLAGS_DLL) -o $@ $^ -lbcrypt
+# deps32 first when testing: a prefix made without 32-bit Wine cannot run the windows/386 tests
+# (setup makes it again once 32-bit Wine is there).
+setup: deps raswine
+	@$(RASWINE) setup $(BUILD)
 
-$(SHIM32): $(SHIM_SRC)
-	@mkdir -p $(@D)
-	$(CC32) $(CFLAGS_DLL32) -o $@ $^ -lbcrypt
-
-sim: deps $(SIM64) $(SIM32) $(SIMV64) $(SIMV32)
-
-$(SIM64): $(SIM_SRC)
-	@mkdir -p $(@D)
-	$(CC64) $(CFLAGS_DLL) -o $@ $(filter %.c %.def,$^)
-
-$(SIM32): $(SIM_SRC)
-	@mkdir -p $(@D)
-	$(CC32) $(CFLAGS_DLL32) -o $@ $(filter %.c %.def,$^)
-
-# A Windows without the export, not one whose export fails: the DLL is built without it.
-NO_EX_DEF = grep -v '^ *RasGetProjectionInfoEx *$$' $(ROOT)/rassim/dll/rasapi32.def >$(@D)/rasapi32.def
-
-$(SIMV64): $(SIM_SRC)
-	@mkdir -p $(@D)
-	$(NO_EX_DEF)
-	$(CC64) $(CFLAGS_DLL) -DRASSIM_NO_PROJECTION_EX -o $@ $(filter %.c,$^) $(@D)/rasapi32.def
-
-$(SIMV32): $(SIM_SRC)
-	@mkdir -p $(@D)
-	$(NO_EX_DEF)
-	$(CC32) $(CFLAGS_DLL32) -DRASSIM_NO_PROJECTION_EX -o $@ $(filter %.c,$^) $(@D)/rasapi32.def
-
-build: deps sim
+build: deps
 	cd $(ROOT) && $(WIN64) go build ./...
 	cd $(ROOT) && $(WIN32) go build ./...
 
-# Wine's helper processes inherit the stdout of whichever program starts the server, and go test
-# then waits on them ("Test I/O incomplete"): start the server and its services first, detached.
-# wineserver -p fails when a server is already up, which is as good.
-wine-up: prefix
-	-wineserver -p </dev/null >/dev/null 2>&1
-	timeout 120 wine cmd /c exit </dev/null >/dev/null 2>&1
+# A dying Wine server kills whatever connects to it (SIGKILL): stop waits until it is gone, so
+# that the next target starts with no server or a fresh one.
+wine-down: raswine
+	@$(RASWINE) stop $(BUILD)
 
-# wineserver -k returns before the server is gone, and a dying server kills whatever connects to
-# it (SIGKILL): wait, so that the next target starts with no server or a fresh one.
-wine-down:
-	-wineserver -k 2>/dev/null
-	-wineserver -w
-
-# deps32 before prefix: a prefix made without 32-bit Wine cannot run the windows/386 tests.
-test: deps deps32 prefix sim
+test: deps deps32 setup
 	@status=0; $(MAKE) -f $(ROOT)/mingw.mk --no-print-directory test-steps || status=$$?; \
 	$(MAKE) -f $(ROOT)/mingw.mk --no-print-directory wine-down; exit $$status
 
-test-steps: wine-up
+test-steps:
 	@echo "== native (linux): vet and tests"
 	cd $(ROOT) && go vet ./... && CGO_ENABLED=1 go test ./...
 	@echo "== native fuzzing, $(FUZZTIME) a target"
@@ -119,28 +72,35 @@ test-steps: wine-up
 	@echo "== windows/amd64 and windows/386: vet and build (386 checks the shim's layout asserts)"
 	cd $(ROOT) && $(WIN64) go vet ./... && $(WIN32) go vet ./... && $(WIN32) go build ./...
 	@echo "== windows/amd64 under Wine, built without cgo: the error says how to build"
-	cd $(ROOT) && GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test $(EXEC) -run 'NotSupported' .
+	cd $(ROOT) && GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test $(EXEC_BUILTIN) -run 'NotSupported' .
 	@echo "== windows/amd64 under Wine, Wine's builtin rasapi32"
-	cd $(ROOT) && $(WIN64) go test $(EXEC) ./...
+	cd $(ROOT) && $(WIN64) go test $(EXEC_BUILTIN) ./...
 	@echo "== windows/amd64 under Wine, the simulator"
-	cd $(ROOT) && $(WIN64) WINRAS_SIM=$(SIM64) go test $(EXEC) ./...
+	cd $(ROOT) && $(WIN64) go test $(EXEC) ./...
 	@echo "== windows/amd64 under Wine, the simulator, -race"
-	cd $(ROOT) && $(WIN64) WINRAS_SIM=$(SIM64) go test -race $(EXEC) ./...
+	cd $(ROOT) && $(WIN64) go test -race $(EXEC) ./...
+	@echo "== windows/amd64 under Wine, a Windows without rasapi32.dll"
+	cd $(ROOT) && out=$$($(WIN64) go test -exec "$(RUN) -backend none" -run 'WithoutRasapi32' -v . 2>&1) && \
+	grep -q -- '--- PASS: TestWithoutRasapi32' <<<"$$out" || { echo "$$out"; exit 1; }
+	@echo "== windows/amd64 under Wine, -tags rassim: the simulator beside each test binary (bench's peer loads System32's)"
+	cd $(ROOT) && $(WIN64) go test -tags rassim -exec "$(RUN) -beside" $$(go list ./... | grep -v /bench$$)
 	@echo "== windows/386 under Wine, Wine's builtin rasapi32"
-	cd $(ROOT) && $(WIN32) go test $(EXEC) ./...
+	cd $(ROOT) && $(WIN32) go test $(EXEC_BUILTIN) ./...
 	@echo "== windows/386 under Wine, the simulator"
-	cd $(ROOT) && $(WIN32) WINRAS_SIM=$(SIM32) go test $(EXEC) ./...
+	cd $(ROOT) && $(WIN32) go test $(EXEC) ./...
+	@$(ROOT)/examples/run.sh $(BUILD)
 
-demo: deps prefix sim
-	@echo "building rasctl.exe and rassimctl.exe (windows/amd64) into $(BUILD)/amd64"
-	@cd $(ROOT) && $(WIN64) go build -o $(BUILD)/amd64/ ./cmd/rasctl ./cmd/rassimctl
-	@$(ROOT)/demo/story.sh $(BUILD)/amd64
+demo: setup
+	@echo "building rasctl.exe and rassimctl.exe (windows/amd64) into $(BUILD)/demo"
+	@cd $(ROOT) && $(WIN64) go build -o $(BUILD)/demo/ ./cmd/rasctl ./cmd/rassimctl
+	@status=0; $(ROOT)/demo/story.sh $(BUILD)/demo $(BUILD) || status=$$?; \
+	$(RASWINE) stop $(BUILD); exit $$status
 
-bench: deps prefix sim
+bench: setup
 	@out=$(BUILD)/bench.md; log=$(BUILD)/bench.log; rm -f $$out; status=0; \
 	echo "benchmarking under Wine against the simulator (a few minutes; log: $$log)" >&2; \
-	( $(MAKE) -f $(ROOT)/mingw.mk --no-print-directory wine-up && cd $(ROOT) && \
-	  $(WIN64) WINRAS_SIM=$(SIM64) WINRAS_BENCH_TABLE=$$out \
+	( cd $(ROOT) && \
+	  $(WIN64) WINRAS_BENCH_TABLE=$$out \
 	  go test $(EXEC) -count=1 -run '^TestTable$$' -benchtime=200ms -timeout=20m ./bench ) >$$log 2>&1 || status=$$?; \
 	$(MAKE) -s -f $(ROOT)/mingw.mk --no-print-directory wine-down; \
 	if [ $$status -ne 0 ] || [ ! -s $$out ]; then cat $$log >&2; exit 1; fi; \

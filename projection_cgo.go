@@ -28,6 +28,9 @@ func projectionCall(call C.uint32_t) string {
 }
 
 func projection(h Handle) (ProjectionInfo, error) {
+	if err := loaded(); err != nil {
+		return ProjectionInfo{}, err
+	}
 	var p C.winras_projection
 	if rc := syscall.Errno(C.winras_projection_get(C.uintptr_t(h), &p)); rc != 0 {
 		return ProjectionInfo{}, projectionError(projectionCall(p.call), rc, &p)

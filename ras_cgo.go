@@ -3,7 +3,6 @@
 package ras
 
 /*
-#cgo LDFLAGS: -lrasapi32
 #include "shim.h"
 */
 import "C"
@@ -29,6 +28,9 @@ func guid(g C.winras_guid) GUID {
 }
 
 func appendConnections(dst []Conn) ([]Conn, error) {
+	if err := loaded(); err != nil {
+		return dst, err
+	}
 	res := C.winras_enum()
 	if res.rc != 0 {
 		return dst, enumError(syscall.Errno(res.rc), &res)
@@ -106,6 +108,9 @@ func appendConns(dst []Conn, raw []C.winras_conn, text []byte) []Conn {
 }
 
 func status(h Handle) (ConnStatus, error) {
+	if err := loaded(); err != nil {
+		return ConnStatus{}, err
+	}
 	res := C.winras_status_get(C.uintptr_t(h))
 	if res.rc != 0 {
 		return ConnStatus{}, statusError(res.rc, res.tried, res.ntried)
@@ -141,6 +146,9 @@ func statusError(rc C.uint32_t, tried [4]C.uint32_t, ntried C.uint32_t) error {
 }
 
 func hangUp(ctx context.Context, h Handle) error {
+	if err := loaded(); err != nil {
+		return err
+	}
 	return hangUpCalls{
 		hangUp: func(h Handle) error {
 			if rc := C.winras_hangup(C.uintptr_t(h)); rc != 0 {
@@ -164,6 +172,9 @@ func hangUp(ctx context.Context, h Handle) error {
 }
 
 func notify(h Handle, event EventHandle, flags NotifyFlags) error {
+	if err := loaded(); err != nil {
+		return err
+	}
 	rc := syscall.Errno(C.winras_notify(C.uintptr_t(h), C.uintptr_t(event), C.uint32_t(flags)))
 	if rc == 0 {
 		return nil

@@ -11,6 +11,7 @@
 #include <raserror.h>
 
 #include "shim.h"
+#include "shim_load.h"
 
 #pragma pack(push, 4)
 // RASCONNW as of WINVER 0x600; the older versions are its prefixes.
@@ -237,7 +238,7 @@ static uint32_t enum_conns(winras_enum_result *res)
 		((rasconn600 *)buf)->dwSize = (DWORD)size;
 		DWORD count = 0;
 		DWORD inout = (DWORD)cb;
-		DWORD rc = RasEnumConnectionsW((LPRASCONNW)buf, &inout, &count);
+		DWORD rc = winras_api.enum_connections((LPRASCONNW)buf, &inout, &count);
 		res->calls++;
 		if (rc == ERROR_INVALID_SIZE) {
 			give(&spare_rasconn, buf);
@@ -322,7 +323,7 @@ static uint32_t get_status(uintptr_t h, winras_status_result *out)
 		rasconnstatus601 st;
 		memset(&st, 0, sizeof st);
 		st.dwSize = status_versions[v].size;
-		DWORD rc = RasGetConnectStatusW((HRASCONN)h, (LPRASCONNSTATUSW)&st);
+		DWORD rc = winras_api.get_connect_status((HRASCONN)h, (LPRASCONNSTATUSW)&st);
 		if (rc == ERROR_INVALID_SIZE) {
 			out->tried[out->ntried++] = st.dwSize;
 			if ((size_t)v + 1 >= NSTATUS_VERSIONS)
@@ -353,12 +354,12 @@ static uint32_t get_status(uintptr_t h, winras_status_result *out)
 
 uint32_t winras_hangup(uintptr_t h)
 {
-	return RasHangUpW((HRASCONN)h);
+	return winras_api.hang_up((HRASCONN)h);
 }
 
 uint32_t winras_notify(uintptr_t h, uintptr_t event, uint32_t flags)
 {
-	return RasConnectionNotificationW((HRASCONN)h, (HANDLE)event, flags);
+	return winras_api.connection_notification((HRASCONN)h, (HANDLE)event, flags);
 }
 
 uint32_t winras_error_string(uint32_t code, char *buf)
@@ -366,7 +367,7 @@ uint32_t winras_error_string(uint32_t code, char *buf)
 	WCHAR text[WINRAS_ERROR_CHARS];
 	text[0] = 0;
 	buf[0] = 0;
-	DWORD rc = RasGetErrorStringW(code, text, WINRAS_ERROR_CHARS);
+	DWORD rc = winras_api.get_error_string(code, text, WINRAS_ERROR_CHARS);
 	if (rc == 0)
 		buf[winras_utf8((unsigned char *)buf, (const uint16_t *)text, WINRAS_ERROR_CHARS)] = 0;
 	return rc;

@@ -10,6 +10,7 @@
 #include <ras.h>
 #include <raserror.h>
 
+#include "shim_load.h"
 #include "shim_projection.h"
 
 // Neither is in mingw-w64's headers.
@@ -113,23 +114,6 @@ _Static_assert(sizeof(rasppp_ipw) == 80 && offsetof(rasppp_ipw, dwOptions) == 72
 _Static_assert(offsetof(rasppp_ipw, szServerIpAddress) == 40, "szServerIpAddress");
 _Static_assert(sizeof(rasppp_ipv6) == 28, "RASPPPIPV6 is 28 bytes");
 
-typedef DWORD(WINAPI *projection_ex_func)(HRASCONN, ras_projection_info *, LPDWORD);
-
-static projection_ex_func projection_ex;
-static INIT_ONCE projection_ex_once = INIT_ONCE_STATIC_INIT;
-
-static BOOL CALLBACK resolve_projection_ex(PINIT_ONCE once, PVOID param, PVOID *context)
-{
-	(void)once;
-	(void)param;
-	(void)context;
-	// The process links rasapi32: this is the module its imports were bound to.
-	HMODULE m = GetModuleHandleW(L"rasapi32.dll");
-	if (m != NULL)
-		projection_ex = (projection_ex_func)(void (*)(void))GetProcAddress(m, "RasGetProjectionInfoEx");
-	return TRUE;
-}
-
 // Enough 603 retries for a projection whose server addresses grow while it is read.
 #define PROJECTION_ATTEMPTS 4
 #define MAX_PROJECTION_BYTES (sizeof(ras_projection_info) + WINRAS_MAX_SERVERS * (4 + 16))
@@ -220,7 +204,7 @@ static uint32_t get_ex(uintptr_t h, winras_projection *out)
 		memset(buf, 0, cb);
 		((ras_projection_info *)buf)->version = RASAPIVERSION_601_;
 		DWORD size = (DWORD)cb;
-		rc = projection_ex((HRASCONN)h, (ras_projection_info *)buf, &size);
+		rc = winras_api.get_projection_info_ex((HRASCONN)h, buf, &size);
 		if (rc == ERROR_BUFFER_TOO_SMALL) {
 			// *lpdwSize is whatever the service wrote: it must ask for more, and for no more
 			// than the most server addresses take.
@@ -256,7 +240,7 @@ static uint32_t get_ip(uintptr_t h, winras_projection *out)
 		memset(&ip, 0, sizeof ip);
 		ip.dwSize = ip_sizes[i];
 		DWORD cb = ip.dwSize;
-		rc = RasGetProjectionInfoW((HRASCONN)h, RASP_PppIp, &ip, &cb);
+		rc = winras_api.get_projection_info((HRASCONN)h, RASP_PppIp, &ip, &cb);
 		if (rc == 0) {
 			out->has_ipv4 = 1;
 			out->ipv4_error = ip.dwError;
@@ -276,7 +260,7 @@ static uint32_t get_ipv6(uintptr_t h, winras_projection *out)
 	memset(&ip6, 0, sizeof ip6);
 	ip6.dwSize = sizeof ip6;
 	DWORD cb = sizeof ip6;
-	uint32_t rc = RasGetProjectionInfoW((HRASCONN)h, (RASPROJECTION)RASP_PPPIPV6_, &ip6, &cb);
+	uint32_t rc = winras_api.get_projection_info((HRASCONN)h, (RASPROJECTION)RASP_PPPIPV6_, &ip6, &cb);
 	if (rc == 0) {
 		out->has_ipv6 = 1;
 		out->ipv6_error = ip6.dwError;
@@ -305,8 +289,7 @@ static uint32_t get_legacy(uintptr_t h, winras_projection *out)
 uint32_t winras_projection_get(uintptr_t h, winras_projection *out)
 {
 	memset(out, 0, sizeof *out);
-	InitOnceExecuteOnce(&projection_ex_once, resolve_projection_ex, NULL, NULL);
-	if (projection_ex != NULL)
+	if (winras_api.get_projection_info_ex != NULL)
 		return get_ex(h, out);
 	return get_legacy(h, out);
 }

@@ -6,6 +6,7 @@
 #include <windows.h>
 #include <ras.h>
 
+#include "shim_load.h"
 #include "shim_stats.h"
 
 _Static_assert(sizeof(RAS_STATS) == 60, "RAS_STATS is 60 bytes on both arches");
@@ -38,7 +39,7 @@ winras_stats winras_connection_stats(uintptr_t h)
 	memset(&out, 0, sizeof out);
 	memset(&st, 0, sizeof st);
 	st.dwSize = sizeof st;
-	out.rc = RasGetConnectionStatistics((HRASCONN)h, &st);
+	out.rc = winras_api.get_connection_statistics((HRASCONN)h, &st);
 	if (out.rc == 0)
 		copy_stats(&out, &st);
 	return out;
@@ -51,7 +52,7 @@ winras_stats winras_link_stats(uintptr_t h, uint32_t subentry)
 	memset(&out, 0, sizeof out);
 	memset(&st, 0, sizeof st);
 	st.dwSize = sizeof st;
-	out.rc = RasGetLinkStatistics((HRASCONN)h, subentry, &st);
+	out.rc = winras_api.get_link_statistics((HRASCONN)h, subentry, &st);
 	if (out.rc == 0)
 		copy_stats(&out, &st);
 	return out;

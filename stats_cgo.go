@@ -13,6 +13,9 @@ import (
 )
 
 func statistics(h Handle) (Stats, error) {
+	if err := loaded(); err != nil {
+		return Stats{}, err
+	}
 	st := C.winras_connection_stats(C.uintptr_t(h))
 	if st.rc != 0 {
 		return Stats{}, connError("RasGetConnectionStatistics", syscall.Errno(st.rc))
@@ -21,6 +24,9 @@ func statistics(h Handle) (Stats, error) {
 }
 
 func linkStatistics(h Handle, subEntry uint32) (Stats, error) {
+	if err := loaded(); err != nil {
+		return Stats{}, err
+	}
 	st := C.winras_link_stats(C.uintptr_t(h), C.uint32_t(subEntry))
 	if st.rc != 0 {
 		return Stats{}, connError("RasGetLinkStatistics", syscall.Errno(st.rc))

@@ -1,49 +1,40 @@
 #!/usr/bin/env bash
 # The rasctl demo: a short scripted session under Wine, against the rasapi32 simulator.
 #
-#   demo/story.sh [BINDIR]
+#   demo/story.sh BINDIR DIR
 #
-# BINDIR (default build/amd64) holds rasctl.exe, rassimctl.exe and the simulator's rasapi32.dll;
-# `make -f mingw.mk demo` builds them and the project's Wine prefix, then runs this. rassimctl
-# plays the rest of the world: it makes connections come and go in the simulated RAS service,
-# which every process of the story shares (one RASSIM_NAMESPACE), as every process on a Windows
-# machine shares the real one.
+# BINDIR holds rasctl.exe and rassimctl.exe; DIR is where raswine setup built the simulator and
+# the Wine prefix (DIR/raswine runs each program there). `make -f mingw.mk demo` builds them all,
+# then runs this. rassimctl plays the rest of the world: it makes connections come and go in the
+# simulated RAS service, which every process of the story shares (one RASSIM_NAMESPACE), as every
+# process on a Windows machine shares the real one.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-bin=$(cd "${1:-$root/build/amd64}" && pwd)
-for f in rasctl.exe rassimctl.exe rasapi32.dll; do
-	if [ ! -f "$bin/$f" ]; then
-		echo "demo: $bin/$f is missing: run make -f mingw.mk demo" >&2
+bin=$(cd "$1" && pwd)
+dir=$(cd "$2" && pwd)
+for f in "$bin/rasctl.exe" "$bin/rassimctl.exe" "$dir/raswine"; do
+	if [ ! -f "$f" ]; then
+		echo "demo: $f is missing: run make -f mingw.mk demo" >&2
 		exit 1
 	fi
 done
 
-export WINEPREFIX="${WINEPREFIX:-$root/build/wineprefix}"
-export WINEDEBUG=-all
-# rasapi32=n: the simulator next to the programs, not Wine's builtin stubs. mscoree and mshtml
-# off: no prompts for Wine's Mono and Gecko.
-export WINEDLLOVERRIDES="mscoree,mshtml=;rasapi32=n"
 export RASSIM_NAMESPACE="demo$$"
 
-# wine/run.sh starts a 64-bit program in the process it was started as (not through start.exe, as
-# /usr/bin/wine does once 32-bit Wine is installed), so that the SIGINT below reaches it.
-wine_run="$root/wine/run.sh"
+# raswine exec starts a 64-bit program with Wine's 64-bit loader in its own process (not through
+# start.exe, as /usr/bin/wine does once 32-bit Wine is installed), so that the SIGINT below
+# reaches it; it also starts Wine's server and services, detached, so that they cannot hold up
+# "$(...)" or a pipe.
+wine_run=("$dir/raswine" exec -dir "$dir")
 
 tmp=$(mktemp -d)
 watch_pid=
-own_server=
 
 # Runs on every exit, a failed story's too: no Wine process is left behind.
 cleanup() {
 	if [ -n "$watch_pid" ] && kill -0 "$watch_pid" 2>/dev/null; then
 		kill -INT "$watch_pid" 2>/dev/null || true
 		exited "$watch_pid" 5 || kill -KILL "$watch_pid" 2>/dev/null || true
-	fi
-	# A server this story started ends 3 seconds after its last program, its services with it.
-	# One that was already running belongs to someone else, and stays.
-	if [ -n "$own_server" ]; then
-		timeout 30 wineserver -w || wineserver -k
 	fi
 	rm -rf "$tmp"
 }
@@ -79,7 +70,7 @@ show() {
 run() {
 	show "$@"
 	local status=0
-	timeout 60 "$wine_run" "$bin/$1.exe" "${@:2}" </dev/null || status=$?
+	timeout 60 "${wine_run[@]}" "$bin/$1.exe" "${@:2}" </dev/null || status=$?
 	if [ "$status" = 124 ]; then
 		echo "demo: $1 did not finish in 60s" >&2
 		exit 1
@@ -91,7 +82,7 @@ run() {
 run_keep() {
 	show "$@"
 	local status=0
-	out=$(timeout 60 "$wine_run" "$bin/$1.exe" "${@:2}" </dev/null) || status=$?
+	out=$(timeout 60 "${wine_run[@]}" "$bin/$1.exe" "${@:2}" </dev/null) || status=$?
 	if [ "$status" = 124 ]; then
 		echo "demo: $1 did not finish in 60s" >&2
 		exit 1
@@ -134,19 +125,9 @@ rasctl is the tool; rassimctl plays the world around it (VPN servers, modems, pe
 Each "\$ NAME ..." line runs "wine $bin/NAME.exe ...".
 EOF
 
-# Wine's services (services.exe, winedevice.exe, ...) outlive the program that starts them and
-# keep its stdout open: started here, detached, they cannot hold up "$(...)" or a pipe.
-if wineserver -p3 </dev/null >/dev/null 2>&1; then
-	own_server=1
-fi
-if ! timeout 120 wine cmd /c exit </dev/null >/dev/null 2>&1; then
-	echo "demo: Wine did not start in 120s" >&2
-	exit 1
-fi
-
 say "Start \`rasctl watch\` in the background: it prints each connection that comes or goes."
 show rasctl watch \&
-"$wine_run" "$bin/rasctl.exe" watch </dev/null >"$tmp/watch.out" 2>"$tmp/watch.err" &
+"${wine_run[@]}" "$bin/rasctl.exe" watch </dev/null >"$tmp/watch.out" 2>"$tmp/watch.err" &
 watch_pid=$!
 # It says on stderr when it watches: a connection made from then on is reported. Having the
 # simulator loaded, it also keeps the simulated RAS service for the rest of the story (the
@@ -221,8 +202,4 @@ echo "rasctl watch exited with status $status."
 if [ "$status" != 0 ]; then
 	exit 1
 fi
-if [ -n "$own_server" ]; then
-	say "Done. Wine stops with its last program (a few seconds)."
-else
-	say "Done. (The Wine server that was already running stays.)"
-fi
+say "Done."

@@ -11,7 +11,7 @@ import (
 
 // rasapi32 is the rasapi32.dll in the program's own folder and no other, as ras loads it when
 // built with the rassim tag (LOAD_LIBRARY_SEARCH_APPLICATION_DIR): the simulator copied beside
-// a test binary (wine/exec.sh does) must answer both the control calls and ras's RAS calls,
+// a test binary (raswine exec -beside does) must answer both the control calls and ras's RAS calls,
 // and Windows' own, in System32, must not.
 var rasapi32 = windows.NewLazyDLL(besideProgram("rasapi32.dll"))
 

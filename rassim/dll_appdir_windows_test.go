@@ -13,6 +13,9 @@ import (
 	"golang.org/x/sys/windows"
 )
 
+// programFolder says where this build loads rasapi32.dll from.
+const programFolder = true
+
 func TestTheRassimTagLoadsTheDLLBesideTheProgram(t *testing.T) {
 	requireSim(t)
 	exe, err := os.Executable()

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// These tests run rasctl against Wine's builtin rasapi32 (wine/exec.sh without WINRAS_SIM):
+// These tests run rasctl against Wine's builtin rasapi32 (raswine exec -backend builtin):
 // stubs that list nothing, answer every status call, and cannot give statistics or projections.
 
 func useBuiltin(t *testing.T) {

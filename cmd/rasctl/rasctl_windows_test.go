@@ -27,7 +27,7 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// These tests run rasctl against the simulator (wine/exec.sh with WINRAS_SIM set). The
+// These tests run rasctl against the simulator (raswine exec -backend sim). The
 // processes they start load it too, and share its connections through RASSIM_NAMESPACE.
 
 // useSim skips the test unless it runs against the simulator, and gives it an empty RAS service

@@ -40,7 +40,7 @@ func rasCall(p *windows.LazyProc, args ...uintptr) uint32 {
 	return uint32(r)
 }
 
-// useSim skips the test unless it runs against the simulator (wine/exec.sh with WINRAS_SIM set)
+// useSim skips the test unless it runs against the simulator (raswine exec -backend sim)
 // and empties the simulated RAS service.
 func useSim(t *testing.T) {
 	t.Helper()
