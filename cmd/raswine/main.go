@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
 
 // Command raswine runs Go tests for Windows under Wine, against the rasapi32 simulator
 // (github.com/winras/ras/rassim) or Wine's builtin rasapi32, from any module: everything it needs
@@ -29,7 +29,7 @@
 //	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -exec "DIR/raswine exec -dir DIR" ./...
 //	DIR/raswine stop DIR
 //
-// It runs on Linux, macOS and the BSDs, where Wine does, and needs mingw-w64
+// It runs on Linux, macOS and the BSDs (where Wine does, and flock exists), and needs mingw-w64
 // (x86_64-w64-mingw32-gcc, i686-w64-mingw32-gcc) and Wine 8 or later (wine, wine64, and wine32 for
 // 386) on PATH. On Windows itself, build the tests with -tags rassim and put the simulator beside
 // them (see rassim/README.md).
