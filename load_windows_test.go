@@ -17,9 +17,12 @@ import (
 	"github.com/winras/ras"
 )
 
-// loadedRasapi32 lists the paths of every module named rasapi32.dll in this process.
-func loadedRasapi32(t *testing.T) []string {
+// requireLoadedFrom lists the modules named rasapi32.dll in this process, after a first RAS call,
+// and requires exactly one, from dir.
+func requireLoadedFrom(t *testing.T, dir string) {
 	t.Helper()
+	_, err := ras.Connections()
+	require.NoError(t, err)
 	var modules [1024]windows.Handle
 	var needed uint32
 	require.NoError(t, windows.EnumProcessModules(windows.CurrentProcess(), &modules[0],
@@ -35,7 +38,8 @@ func loadedRasapi32(t *testing.T) []string {
 			paths = append(paths, path)
 		}
 	}
-	return paths
+	require.Len(t, paths, 1, "one rasapi32.dll: %q", paths)
+	assert.True(t, strings.EqualFold(filepath.Dir(paths[0]), dir), "loaded %s, not the one in %s", paths[0], dir)
 }
 
 // A Windows without RAS (raswine exec -backend none, where Wine has no rasapi32.dll at all): the
