@@ -83,7 +83,7 @@ test-steps:
 	cd $(ROOT) && out=$$($(WIN64) go test -exec "$(RUN) -backend none" -run 'WithoutRasapi32' -v . 2>&1) && \
 	grep -q -- '--- PASS: TestWithoutRasapi32' <<<"$$out" || { echo "$$out"; exit 1; }
 	@echo "== windows/amd64 under Wine, -tags rassim: the simulator beside each test binary (bench's peer loads System32's)"
-	cd $(ROOT) && $(WIN64) go test -tags rassim -exec "$(RUN) -beside" $$(go list ./... | grep -v /bench$$)
+	cd $(ROOT) && $(WIN64) go test -tags rassim -exec "$(RUN) -beside" $$($(WIN64) go list -tags rassim ./... | grep -v /bench$$)
 	@echo "== windows/386 under Wine, Wine's builtin rasapi32"
 	cd $(ROOT) && $(WIN32) go test $(EXEC_BUILTIN) ./...
 	@echo "== windows/386 under Wine, the simulator"
