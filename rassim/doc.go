@@ -1,6 +1,7 @@
 // Package rassim drives rassim, a simulator of Windows' rasapi32.dll, so that RAS code can be
 // tested under Wine (or on Windows) against connections that a test adds, moves through dialling
-// states, drops and hangs up.
+// states, drops and hangs up, and against phone-book entries that RasDialW dials through a script
+// of states (AddEntry), calling back as Windows may: before RasDialW has returned the handle.
 //
 // The simulator is a native rasapi32.dll, built from rassim/dll by mingw.mk, that exports the RAS
 // functions with the behaviour Microsoft documents (dwSize versioning, the sizing probe,

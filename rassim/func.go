@@ -6,10 +6,14 @@ import "strconv"
 type Profile uint32
 
 const (
-	// Win7 accepts every RASCONN size up to the 0x600 layout and every RASCONNSTATUS size up to 0x601.
+	// Win7 accepts every RASCONN size up to the 0x600 layout, every RASCONNSTATUS size up to 0x601,
+	// and RASDIALPARAMS sizes up to 0x601.
 	Win7 Profile = 0
-	// XP accepts RASCONN sizes up to the 0x501 layout and RASCONNSTATUS sizes up to 0x401.
+	// XP accepts RASCONN sizes up to the 0x501 layout, RASCONNSTATUS and RASDIALPARAMS sizes up to
+	// 0x401, and RASDIALEXTENSIONS sizes up to 0x500.
 	XP Profile = 1
+	// Win10 accepts what Win7 does and the 0x602 RASDIALPARAMS (Windows 8's, with szEncPassword).
+	Win10 Profile = 2
 )
 
 // String returns the profile's name, or its number if it has none.
@@ -19,6 +23,8 @@ func (p Profile) String() string {
 		return "Win7"
 	case XP:
 		return "XP"
+	case Win10:
+		return "Win10"
 	}
 	return "Profile(" + strconv.FormatUint(uint64(p), 10) + ")"
 }
@@ -38,6 +44,8 @@ const (
 	GetLinkStatistics       Func = 8  // RasGetLinkStatistics
 	GetProjectionInfoEx     Func = 9  // RasGetProjectionInfoEx
 	GetProjectionInfo       Func = 10 // RasGetProjectionInfoW
+	DialEntry               Func = 11 // RasDialW
+	GetEntryDialParams      Func = 12 // RasGetEntryDialParamsW
 )
 
 var funcNames = [...]string{
@@ -52,6 +60,8 @@ var funcNames = [...]string{
 	GetLinkStatistics:       "GetLinkStatistics",
 	GetProjectionInfoEx:     "GetProjectionInfoEx",
 	GetProjectionInfo:       "GetProjectionInfo",
+	DialEntry:               "DialEntry",
+	GetEntryDialParams:      "GetEntryDialParams",
 }
 
 // String returns the function's name without the Ras prefix and the A/W suffix, or its number.

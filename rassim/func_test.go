@@ -18,5 +18,8 @@ func TestEnumStringsNameKnownValuesAndNumberOthers(t *testing.T) {
 	assert.Equal(t, "Func(4294967295)", Func(0xffffffff).String(), "no index past the names, on 386 too")
 	assert.Equal(t, "Win7", Win7.String())
 	assert.Equal(t, "XP", XP.String())
+	assert.Equal(t, "Win10", Win10.String())
+	assert.Equal(t, "DialEntry", DialEntry.String())
+	assert.Equal(t, "GetEntryDialParams", GetEntryDialParams.String())
 	assert.Equal(t, "Profile(7)", Profile(7).String())
 }

@@ -375,6 +375,23 @@ func child(role string) int {
 		if rasCall(procHoldLock) != 0 {
 			return 2
 		}
+	case "dialandexit": // dials "Office VPN" with a notifier, and exits while the dial waits
+		var h ras.Handle
+		if dialW(nil, nil, newParams(dialParamsSizes[1], officeEntry.Name), 1, dialFunc1, &h) != 0 || h == 0 {
+			return 2
+		}
+		if n, err := DialsRunning(); err != nil || n != 1 {
+			return 5
+		}
+	case "waitconnection": // registers for RASCN_Connection, says so, and waits for the signal
+		ev, err := windows.CreateEvent(nil, 0, 0, nil)
+		if err != nil || rasCall(procNotificationW, uintptr(invalidHandle), uintptr(ev), rascnConnection) != 0 {
+			return 2
+		}
+		os.Stdout.WriteString("registered\n")
+		if r, _ := windows.WaitForSingleObject(ev, 60_000); r != windows.WAIT_OBJECT_0 {
+			return 4
+		}
 	case "projection": // prints what a Windows without the Ex call tells of connection $RASSIM_TEST_HANDLE
 		return printProjectionW(os.Getenv(handleEnv))
 	default:

@@ -19,7 +19,7 @@ import (
 // The simulator's RasSimVersion answers these.
 const (
 	simMagic   = 0x4D495352 // "RSIM"
-	simVersion = 3
+	simVersion = 4
 )
 
 // RasSimSetLie's kinds.
@@ -359,7 +359,7 @@ func Registrations() (int, error) {
 	return int(n), err
 }
 
-// ReuseHandle makes the next connection Dial or Add creates take handle value h, as Windows may
+// ReuseHandle makes the next connection Dial, Add or RasDialW creates take handle value h, as Windows may
 // give a new connection the handle of one that has ended. h must be a value the service issued
 // whose connection is gone (hung up past its linger, or freed by Reset); a valid handle (listed,
 // dialling, dropped but not hung up, lingering, or a sub-entry's) or a value never issued gives

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	rassimctl reset [--xp]
+//	rassimctl reset [--xp|--win10]
 //	rassimctl add [CONNECTION FLAGS]
 //	rassimctl dial [CONNECTION FLAGS]
 //	rassimctl state HANDLE STATE
@@ -14,6 +14,8 @@
 //	rassimctl hold
 //	rassimctl stats HANDLE [--sub N] [--bytes-sent N] [--rate-bytes-sent N/s] ... [--duration DURATION]
 //	rassimctl project HANDLE --type ppp|ikev2|none [--ipv4 ADDR] [--server ADDR]... [--auth NAME] ...
+//	rassimctl entry NAME [--phonebook PATH] [--all-users] [--user U --password P --domain D] [--saved] [--script STEPS] ...
+//	rassimctl entries
 //	rassimctl reuse HANDLE
 //	rassimctl gone-code CODE
 //	rassimctl lie FUNC needed|count VALUE
@@ -24,7 +26,10 @@
 // add and dial print the new connection's handle. stats sets what RasGetConnectionStatistics
 // (or, with --sub, RasGetLinkStatistics) reports for a connection from now on, counters growing at
 // the rates given; project sets what RasGetProjectionInfoEx and RasGetProjectionInfoW report.
-// "rassimctl --help" lists the connection, stats and projection flags.
+// entry adds a phone-book entry, which RasEnumEntries lists and RasDial dials through its script
+// ("OpenPort,ConnectDevice:300ms,Authenticate:200ms:691": each state after its delay, the last
+// failing the dial with 691), and entries prints them.
+// "rassimctl --help" lists the connection, entry, stats and projection flags.
 // The commands after hold make the simulator do what Windows may do and it does not by default:
 // reuse a gone handle, answer 668 for one, lie about sizes and counts, signal late and
 // coalesced, keep a registration per call; reset undoes them all.

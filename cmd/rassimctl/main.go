@@ -25,7 +25,8 @@ import (
 const usageText = `rassimctl drives the rasapi32 simulator (rassim) from scripts.
 
 Usage:
-  rassimctl reset [--xp]              forget every connection; --xp: answer as Windows XP does
+  rassimctl reset [--xp|--win10]      forget every connection and entry; --xp: answer as Windows XP
+                                      does, --win10: as Windows 8 and later (the 0x602 RASDIALPARAMS)
   rassimctl add [CONNECTION FLAGS]    add a connected connection and print its handle
   rassimctl dial [CONNECTION FLAGS]   add one still dialling (not listed yet) and print its handle
   rassimctl state HANDLE STATE        set a dialling connection's state: a name ("Authenticate")
@@ -43,6 +44,10 @@ Usage:
   rassimctl project HANDLE --type ppp|ikev2|none [PROJECTION FLAGS]
                                       set what RasGetProjectionInfoEx and RasGetProjectionInfoW
                                       report for HANDLE from now on; none: not projected (730)
+  rassimctl entry NAME [ENTRY FLAGS]  add a phone-book entry that RasEnumEntries lists and RasDial
+                                      dials (or replace the one of that name in its book)
+  rassimctl entries                   print every entry, one per line, as the arguments of the
+                                      entry command that makes it
 
 What Windows may do and the simulator does not unless told (reset undoes all of it):
   rassimctl reuse HANDLE              the next add or dial takes HANDLE, a handle that is gone
@@ -75,6 +80,24 @@ Connection flags:
   --substate N             RASCONNSUBSTATE (default 0)
   --unterminated FIELDS    comma-separated fields that fill their array with no terminator:
                            entry, device-type, device-name, phonebook, phone
+
+Entry flags:
+  --phonebook PATH         the .pbk file (default: the user's rasphone.pbk, or All Users' with
+                           --all-users); paths and names compare ignoring case
+  --all-users              in an All Users phone book (its connections are RASCF_AllUsers)
+  --device-type TYPE       as for a connection (default "vpn"); also --device-name NAME,
+                           --phone NUMBER and --entry-id GUID
+  --user U --password P --domain D
+                           the only credentials the server accepts (without --user: any);
+                           others fail the dial at Authenticate with 691
+  --saved                  Windows has them saved: RasGetEntryDialParams gives them, the
+                           password as a stand-in that RasDial takes for it
+  --script STEPS           what RasDial reports, comma-separated STATE[:DELAY[:ERROR[:EXTENDED]]]:
+                           a state's name or number, how long after the step before it, and
+                           the error that fails the dial there, as
+                           "OpenPort,ConnectDevice:300ms,Authenticate:200ms:691" (default:
+                           OpenPort to Authenticated, Windows' usual states, without delays)
+  --connect-delay DURATION after the last step, before the connection is connected
 
 Stats flags (every value not given is 0; numbers are decimal or 0x-hexadecimal):
   --sub N                  the link (1 to 32) to set; 0 (the default): the whole connection
@@ -144,6 +167,8 @@ var subcommands = map[string]func(ctx context.Context, args []string, stdout, st
 	"hold":    hold,
 	"stats":   setStats,
 	"project": project,
+	"entry":   entry,
+	"entries": entries,
 
 	"reuse":                 reuse,
 	"gone-code":             goneCode,
@@ -231,11 +256,17 @@ func parse(fs *flag.FlagSet, args []string, want ...string) ([]string, error) {
 func reset(_ context.Context, args []string, _, _ io.Writer) error {
 	fs := newFlags("reset")
 	xp := fs.Bool("xp", false, "")
+	win10 := fs.Bool("win10", false, "")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *xp {
+	switch {
+	case *xp && *win10:
+		return usageError("--xp or --win10, not both")
+	case *xp:
 		return rassim.Reset(rassim.XP)
+	case *win10:
+		return rassim.Reset(rassim.Win10)
 	}
 	return rassim.Reset(rassim.Win7)
 }

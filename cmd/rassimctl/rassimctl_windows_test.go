@@ -22,16 +22,18 @@ import (
 
 // The simulator's RAS exports, called directly where a test pins the exact answer.
 var (
-	rasapi32           = windows.NewLazyDLL("rasapi32.dll")
-	procHangUp         = rasapi32.NewProc("RasHangUpW")
-	procEnumConns      = rasapi32.NewProc("RasEnumConnectionsW")
-	procEnumEntries    = rasapi32.NewProc("RasEnumEntriesW")
-	procNotification   = rasapi32.NewProc("RasConnectionNotificationW")
-	procStatistics     = rasapi32.NewProc("RasGetConnectionStatistics")
-	procLinkStatistics = rasapi32.NewProc("RasGetLinkStatistics")
-	procProjectionEx   = rasapi32.NewProc("RasGetProjectionInfoEx")
-	procProjectionW    = rasapi32.NewProc("RasGetProjectionInfoW")
-	invalidHandleValue = ^uintptr(0)
+	rasapi32            = windows.NewLazyDLL("rasapi32.dll")
+	procHangUp          = rasapi32.NewProc("RasHangUpW")
+	procEnumConns       = rasapi32.NewProc("RasEnumConnectionsW")
+	procEnumEntries     = rasapi32.NewProc("RasEnumEntriesW")
+	procNotification    = rasapi32.NewProc("RasConnectionNotificationW")
+	procStatistics      = rasapi32.NewProc("RasGetConnectionStatistics")
+	procLinkStatistics  = rasapi32.NewProc("RasGetLinkStatistics")
+	procProjectionEx    = rasapi32.NewProc("RasGetProjectionInfoEx")
+	procProjectionW     = rasapi32.NewProc("RasGetProjectionInfoW")
+	procDial            = rasapi32.NewProc("RasDialW")
+	procEntryDialParams = rasapi32.NewProc("RasGetEntryDialParamsW")
+	invalidHandleValue  = ^uintptr(0)
 )
 
 //go:uintptrescapes
@@ -204,6 +206,20 @@ func TestUsageErrorsExitWithStatus2(t *testing.T) {
 		{[]string{"project", "0x801", "--type", "ppp", "--auth", "chap", "--auth-data", "5"}, "--auth-data goes with a numeric --auth"},
 		{[]string{"project", "0x801", "--type", "ppp", "--encryption", "aes-256"}, `--encryption "aes-256": none, mppe-40, mppe-56 or mppe-128 for ppp`},
 		{[]string{"project", "0x801", "--type", "ikev2", "--encryption", "mppe-128"}, `--encryption "mppe-128": des, 3des`},
+		{[]string{"reset", "--xp", "--win10"}, "--xp or --win10, not both"},
+		{[]string{"entry"}, "rassimctl entry: missing NAME"},
+		{[]string{"entry", "VPN", "--script", "OpenPort,Dozing"}, `--script: STATE "Dozing": not a number nor a state's name`},
+		{[]string{"entry", "VPN", "--script", "OpenPort:soon"}, `--script "OpenPort:soon": DELAY "soon": a duration`},
+		{[]string{"entry", "VPN", "--script", "OpenPort:2h"}, `DELAY "2h": a duration (as "300ms") up to 1h0m0s`},
+		{[]string{"entry", "VPN", "--script", "Authenticate:1s:lots"}, `--script "Authenticate:1s:lots": ERROR "lots": not a number`},
+		{[]string{"entry", "VPN", "--script", "Authenticate::691:x"}, `EXTENDED "x": not a number`},
+		{[]string{"entry", "VPN", "--script", "Authenticate:1s:691:0:9"}, `--script "Authenticate:1s:691:0:9": STATE[:DELAY[:ERROR[:EXTENDED]]]`},
+		{[]string{"entry", "VPN", "--script", strings.Repeat("OpenPort,", 32) + "OpenPort"}, "--script: 33 steps; 32 at most"},
+		{[]string{"entry", "VPN", "--password", "secret"}, "--password and --domain go with --user"},
+		{[]string{"entry", "VPN", "--entry-id", "6B29FC40"}, `--entry-id "6B29FC40": not a GUID`},
+		{[]string{"entry", "VPN", "--connect-delay", "-1s"}, "--connect-delay -1s: 0 to 1h0m0s"},
+		{[]string{"entry", "VPN", "more"}, `unexpected argument "more"`},
+		{[]string{"entries", "all"}, `unexpected argument "all"`},
 	} {
 		code, stdout, stderr := rassimctl(tc.args...)
 		assert.Equal(t, 2, code, tc.args)
@@ -211,6 +227,9 @@ func TestUsageErrorsExitWithStatus2(t *testing.T) {
 		assert.Contains(t, stderr, tc.says, tc.args)
 	}
 	assert.Empty(t, mustList(t), "no usage error added a connection")
+	es, err := rassim.Entries()
+	require.NoError(t, err)
+	assert.Empty(t, es, "nor an entry")
 }
 
 func TestHelpGoesToStdout(t *testing.T) {
@@ -444,4 +463,122 @@ func TestProjectSetsWhatProjectionReports(t *testing.T) {
 	code, _, stderr = rassimctl("project", "0x12345", "--type", "ppp")
 	assert.Equal(t, 1, code, "an unknown handle")
 	assert.Contains(t, stderr, "rassimctl project: rassim: RasSimSetProjection: ")
+}
+
+// dialW dials entry with RasDialW and no notifier, with a 0x400 RASDIALPARAMSW holding creds
+// (user, password, domain) if given.
+func dialW(entry string, creds ...string) (uint32, ras.Handle) {
+	params := make([]byte, 2096)
+	binary.LittleEndian.PutUint32(params, 2096)
+	for i, f := range append([]string{entry}, creds...) {
+		off := []int{4, 1034, 1548, 2062}[i]
+		for j, c := range windows.StringToUTF16(f) {
+			binary.LittleEndian.PutUint16(params[off+2*j:], c)
+		}
+	}
+	var h ras.Handle
+	rc := rasCall(procDial, 0, 0, uintptr(unsafe.Pointer(&params[0])), 0, 0, uintptr(unsafe.Pointer(&h)))
+	return rc, h
+}
+
+func TestEntryAddsWhatRasDialDialsAndEntriesPrintsIt(t *testing.T) {
+	useSim(t)
+	args := []string{"entry", "Office VPN", "--phonebook", `C:\pbk\a.pbk`, "--all-users", "--device-name", "WAN Miniport (IKEv2)",
+		"--phone", "vpn.example.com", "--user", "alice", "--password", "secret", "--domain", "CORP", "--saved",
+		"--entry-id", "{6B29FC40-CA47-1067-B31D-00DD010662DA}", "--connect-delay", "20ms",
+		"--script", "OpenPort, ConnectDevice:30ms,Authenticate:10ms,AuthNotify::0:0,Authenticated,0x1234"}
+	code, stdout, stderr := rassimctl(args...)
+	require.Equal(t, 0, code, stderr)
+	assert.Empty(t, stdout)
+	es, err := rassim.Entries()
+	require.NoError(t, err)
+	require.Len(t, es, 1)
+	e := es[0]
+	id, err := windows.GUIDFromString("{6B29FC40-CA47-1067-B31D-00DD010662DA}")
+	require.NoError(t, err)
+	assert.Equal(t, rassim.Entry{
+		Name: "Office VPN", Phonebook: `C:\pbk\a.pbk`, AllUsers: true, DeviceType: "vpn", DeviceName: "WAN Miniport (IKEv2)",
+		PhoneNumber: "vpn.example.com", EntryID: id, ConnectDelay: 20 * time.Millisecond,
+		User: "alice", Password: "secret", Domain: "CORP", Saved: true,
+		Script: []rassim.Step{{State: ras.OpenPort}, {State: ras.ConnectDevice, Delay: 30 * time.Millisecond},
+			{State: ras.Authenticate, Delay: 10 * time.Millisecond}, {State: ras.AuthNotify}, {State: ras.Authenticated},
+			{State: ras.State(0x1234)}},
+	}, e)
+
+	code, stdout, stderr = rassimctl("entries")
+	require.Equal(t, 0, code, stderr)
+	line := `"Office VPN" --phonebook C:\pbk\a.pbk --all-users --device-type vpn --device-name "WAN Miniport (IKEv2)" ` +
+		`--phone vpn.example.com --user alice --password secret --domain CORP --entry-id {6B29FC40-CA47-1067-B31D-00DD010662DA} ` +
+		`--saved --script OpenPort,ConnectDevice:30ms,Authenticate:10ms,AuthNotify,Authenticated,0x1234 --connect-delay 20ms` + "\n"
+	assert.Equal(t, line, stdout)
+
+	// The line is the entry command's arguments: made again from it, the entry is the same.
+	require.NoError(t, rassim.Reset(rassim.Win7))
+	code, _, stderr = rassimctl(append([]string{"entry"}, "Office VPN", "--phonebook", `C:\pbk\a.pbk`, "--all-users",
+		"--device-type", "vpn", "--device-name", "WAN Miniport (IKEv2)", "--phone", "vpn.example.com", "--user", "alice",
+		"--password", "secret", "--domain", "CORP", "--entry-id", "{6B29FC40-CA47-1067-B31D-00DD010662DA}", "--saved",
+		"--script", "OpenPort,ConnectDevice:30ms,Authenticate:10ms,AuthNotify,Authenticated,0x1234", "--connect-delay", "20ms")...)
+	require.Equal(t, 0, code, stderr)
+	es, err = rassim.Entries()
+	require.NoError(t, err)
+	assert.Equal(t, []rassim.Entry{e}, es)
+
+	var cb, n uint32
+	assert.EqualValues(t, 603, rasCall(procEnumEntries, 0, 0, 0, uintptr(unsafe.Pointer(&cb)), uintptr(unsafe.Pointer(&n))))
+	assert.EqualValues(t, 1, n, "RasEnumEntries lists it")
+
+	rc, h := dialW("office vpn", "alice", "wrong", "CORP")
+	assert.EqualValues(t, 691, rc, "the credentials it takes")
+	assert.EqualValues(t, 0, rasCall(procHangUp, uintptr(h)))
+	rc, h = dialW("office vpn", "alice", rassim.SavedPassword, "corp")
+	require.EqualValues(t, 0, rc, "its saved password's stand-in")
+	conns := mustList(t)
+	require.Len(t, conns, 1)
+	assert.Equal(t, h, conns[0].Handle)
+	assert.Equal(t, "Office VPN", conns[0].Entry)
+	assert.Equal(t, ras.AllUsers, conns[0].Flags)
+	assert.EqualValues(t, 0, rasCall(procHangUp, uintptr(h)))
+}
+
+func TestEntryDefaultsAndAFailingScript(t *testing.T) {
+	useSim(t)
+	code, _, stderr := rassimctl("entry", "Lab", "--script", "OpenPort,Authenticate::800:13801")
+	require.Equal(t, 0, code, stderr)
+	code, stdout, stderr := rassimctl("entries")
+	require.Equal(t, 0, code, stderr)
+	assert.Regexp(t, `^Lab --phonebook .*\\Microsoft\\Network\\Connections\\Pbk\\rasphone\.pbk --device-type vpn `+
+		`--script OpenPort,Authenticate::800:13801\n$`, stdout, "the user's phone book, any credentials")
+	rc, h := dialW("Lab")
+	assert.EqualValues(t, 800, rc)
+	assert.NotZero(t, h)
+	assert.EqualValues(t, 0, rasCall(procHangUp, uintptr(h)))
+
+	code, _, stderr = rassimctl("entry", "Lab", "--phonebook", `C:\pbk\b.pbk`)
+	require.Equal(t, 0, code, stderr)
+	code, stdout, _ = rassimctl("entries")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, 2, strings.Count(stdout, "\n"), "the same name in another book is another entry")
+	code, stdout, _ = rassimctl("reset")
+	assert.Equal(t, 0, code)
+	code, stdout, _ = rassimctl("entries")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, stdout, "reset forgets the entries")
+}
+
+func TestResetWin10TakesTheWindows8DialParams(t *testing.T) {
+	useSim(t)
+	code, _, stderr := rassimctl("entry", "VPN")
+	require.Equal(t, 0, code, stderr)
+	params := make([]byte, map[uintptr]int{8: 2120, 4: 2112}[unsafe.Sizeof(uintptr(0))])
+	binary.LittleEndian.PutUint32(params, uint32(len(params)))
+	copy(params[4:], []byte{'V', 0, 'P', 0, 'N', 0})
+	var saved uint32
+	assert.EqualValues(t, 632, rasCall(procEntryDialParams, 0, uintptr(unsafe.Pointer(&params[0])), uintptr(unsafe.Pointer(&saved))),
+		"Windows 7 refuses the 0x602 RASDIALPARAMSW")
+	code, _, stderr = rassimctl("reset", "--win10")
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = rassimctl("entry", "VPN")
+	require.Equal(t, 0, code, stderr)
+	assert.EqualValues(t, 0, rasCall(procEntryDialParams, 0, uintptr(unsafe.Pointer(&params[0])), uintptr(unsafe.Pointer(&saved))),
+		"Windows 10 takes it")
 }

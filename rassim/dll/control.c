@@ -21,7 +21,7 @@ DWORD WINAPI RasSimVersion(DWORD *magic, DWORD *version)
 DWORD WINAPI RasSimReset(DWORD profile)
 {
     SERVICE(s);
-    if (profile > RASSIM_PROFILE_XP)
+    if (profile > RASSIM_PROFILE_WIN10)
         return ERROR_INVALID_PARAMETER;
     sim_reset(s, profile);
     return 0;
@@ -274,7 +274,7 @@ DWORD WINAPI RasSimRegistrations(DWORD *count)
     return 0;
 }
 
-/* The next connection RasSimDial or RasSimAdd makes takes handle value h: one this service
+/* The next connection RasSimDial, RasSimAdd or RasDialW makes takes handle value h: one this service
  * issued whose connection is gone. A valid handle (a sub-entry's too) or one never issued: 87. */
 DWORD WINAPI RasSimReuseHandle(HANDLE hrasconn)
 {

@@ -13,11 +13,32 @@
 #define RAS_MAX_DEVICE_TYPE 16
 #define RAS_MAX_DEVICE_NAME 128
 #define RAS_MAX_PHONE_NUMBER 128
+#define RAS_MAX_CALLBACK_NUMBER 128
+#define RAS_MAX_USER_NAME 256 /* UNLEN (lmcons.h) */
+#define RAS_MAX_PASSWORD 256  /* PWLEN */
+#define RAS_MAX_DOMAIN 15     /* DNLEN */
 
 /* RASCONNSTATE values the simulator itself uses (ras.h). */
 #define RASCS_OPEN_PORT 0
+#define RASCS_PORT_OPENED 1
+#define RASCS_CONNECT_DEVICE 2
+#define RASCS_DEVICE_CONNECTED 3
+#define RASCS_ALL_DEVICES_CONNECTED 4
+#define RASCS_AUTHENTICATE 5
+#define RASCS_AUTH_NOTIFY 6
+#define RASCS_AUTHENTICATED 14
 #define RASCS_CONNECTED 0x2000
 #define RASCS_DISCONNECTED 0x2001
+
+/* RASCONN.dwFlags and RASENTRYNAME.dwFlags (ras.h). */
+#define RASCF_ALL_USERS 0x1
+#define REN_ALL_USERS 0x1
+
+/* RasDial's notifier types and the message its callbacks are passed (ras.h). */
+#define RASDIAL_FUNC 0
+#define RASDIAL_FUNC1 1
+#define RASDIAL_FUNC2 2
+#define WM_RASDIALEVENT 0xCCCD
 
 /* RasConnectionNotification flags (ras.h). */
 #define RASCN_CONNECTION 0x1
@@ -205,6 +226,44 @@ typedef struct {
     };
 } RAS_PROJECTION_INFO_SIM;
 
+/* RASDIALPARAMSW. mingw's stops at 0x601 (no szEncPassword); cgo cannot see dwCallbackId on
+ * amd64 (a ULONG_PTR at offset 2100, not 8-aligned). */
+typedef struct {
+    DWORD dwSize;
+    WCHAR szEntryName[RAS_MAX_ENTRY_NAME + 1];
+    WCHAR szPhoneNumber[RAS_MAX_PHONE_NUMBER + 1];
+    WCHAR szCallbackNumber[RAS_MAX_CALLBACK_NUMBER + 1];
+    WCHAR szUserName[RAS_MAX_USER_NAME + 1];
+    WCHAR szPassword[RAS_MAX_PASSWORD + 1];
+    WCHAR szDomain[RAS_MAX_DOMAIN + 1];
+    DWORD dwSubEntry;         /* 0x401 */
+    ULONG_PTR dwCallbackId;   /* 0x401 */
+    DWORD dwIfIndex;          /* 0x601 */
+    LPWSTR szEncPassword;     /* 0x602 (Windows 8); the simulator never reads it */
+} RASDIALPARAMSW_SIM;
+
+typedef struct {
+    DWORD dwSizeofEapInfo;
+    BYTE *pbEapInfo;
+} RASEAPINFO_SIM;
+
+typedef struct {
+    DWORD dwSize;
+    BYTE *pbDevSpecificInfo;
+} RASDEVSPECIFICINFO_SIM;
+
+/* RASDIALEXTENSIONS. mingw's is frozen at 0x500. The simulator reads only dwSize. */
+typedef struct {
+    DWORD dwSize;
+    DWORD dwfOptions;
+    HWND hwndParent;
+    ULONG_PTR reserved;
+    ULONG_PTR reserved1;                       /* 0x500 */
+    RASEAPINFO_SIM RasEapInfo;                 /* 0x500 */
+    BOOL fSkipPppAuth;                         /* 0x601 */
+    RASDEVSPECIFICINFO_SIM RasDevSpecificInfo; /* 0x601 */
+} RASDIALEXTENSIONS_SIM;
+
 #pragma pack(pop)
 
 #define SIM_ROUND4(n) (((n) + 3u) & ~3u)
@@ -231,6 +290,13 @@ typedef struct {
 #define RASENTRYNAMEW_500 sizeof(RASENTRYNAMEW_SIM)
 #define RASENTRYNAMEA_400 SIM_ROUND4(offsetof(RASENTRYNAMEA_SIM, dwFlags))
 #define RASENTRYNAMEA_500 sizeof(RASENTRYNAMEA_SIM)
+#define RASDIALPARAMSW_400 SIM_ROUND4(offsetof(RASDIALPARAMSW_SIM, dwSubEntry))
+#define RASDIALPARAMSW_401 offsetof(RASDIALPARAMSW_SIM, dwIfIndex)
+#define RASDIALPARAMSW_601 offsetof(RASDIALPARAMSW_SIM, szEncPassword)
+#define RASDIALPARAMSW_602 sizeof(RASDIALPARAMSW_SIM)
+#define RASDIALEXTENSIONS_400 offsetof(RASDIALEXTENSIONS_SIM, reserved1)
+#define RASDIALEXTENSIONS_500 offsetof(RASDIALEXTENSIONS_SIM, fSkipPppAuth)
+#define RASDIALEXTENSIONS_601 sizeof(RASDIALEXTENSIONS_SIM)
 #define RASPPPIPW_400 offsetof(RASPPPIPW_SIM, dwOptions)
 #define RASPPPIPW_500 sizeof(RASPPPIPW_SIM)
 
@@ -252,6 +318,21 @@ _Static_assert(RASCONNA_600 == 724, "RASCONNA 0x600");
 _Static_assert(sizeof(RASIKEV2_PROJECTION_INFO_SIM) == 92, "RASIKEV2_PROJECTION_INFO");
 _Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, numIPv6ServerAddresses) == 80, "numIPv6ServerAddresses");
 _Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, ipv6ServerAddresses) == 84, "ipv6ServerAddresses");
+_Static_assert(RASDIALPARAMSW_401 == 2108, "RASDIALPARAMSW 0x401");
+_Static_assert(RASDIALPARAMSW_601 == 2112, "RASDIALPARAMSW 0x601");
+_Static_assert(RASDIALPARAMSW_602 == 2120, "RASDIALPARAMSW 0x602");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, dwIfIndex) == 2108, "RASDIALPARAMSW dwIfIndex");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, szEncPassword) == 2112, "RASDIALPARAMSW szEncPassword");
+_Static_assert(RASDIALEXTENSIONS_400 == 24, "RASDIALEXTENSIONS 0x400");
+_Static_assert(RASDIALEXTENSIONS_500 == 44, "RASDIALEXTENSIONS 0x500");
+_Static_assert(RASDIALEXTENSIONS_601 == 60, "RASDIALEXTENSIONS 0x601");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, hwndParent) == 8, "RASDIALEXTENSIONS hwndParent");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, reserved) == 16, "RASDIALEXTENSIONS reserved");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasEapInfo) == 32, "RASDIALEXTENSIONS RasEapInfo");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasEapInfo.pbEapInfo) == 36, "RASDIALEXTENSIONS pbEapInfo");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasDevSpecificInfo) == 48, "RASDIALEXTENSIONS RasDevSpecificInfo");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasDevSpecificInfo.pbDevSpecificInfo) == 52, "pbDevSpecificInfo");
+_Static_assert(sizeof(RASEAPINFO_SIM) == 12 && sizeof(RASDEVSPECIFICINFO_SIM) == 12, "RASEAPINFO, RASDEVSPECIFICINFO");
 #else
 _Static_assert(RASCONNW_400 == 816, "RASCONNW 0x400");
 _Static_assert(RASCONNW_401 == 1340, "RASCONNW 0x401");
@@ -269,6 +350,21 @@ _Static_assert(RASCONNA_600 == 720, "RASCONNA 0x600");
 _Static_assert(sizeof(RASIKEV2_PROJECTION_INFO_SIM) == 84, "RASIKEV2_PROJECTION_INFO");
 _Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, numIPv6ServerAddresses) == 76, "numIPv6ServerAddresses");
 _Static_assert(offsetof(RASIKEV2_PROJECTION_INFO_SIM, ipv6ServerAddresses) == 80, "ipv6ServerAddresses");
+_Static_assert(RASDIALPARAMSW_401 == 2104, "RASDIALPARAMSW 0x401");
+_Static_assert(RASDIALPARAMSW_601 == 2108, "RASDIALPARAMSW 0x601");
+_Static_assert(RASDIALPARAMSW_602 == 2112, "RASDIALPARAMSW 0x602");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, dwIfIndex) == 2104, "RASDIALPARAMSW dwIfIndex");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, szEncPassword) == 2108, "RASDIALPARAMSW szEncPassword");
+_Static_assert(RASDIALEXTENSIONS_400 == 16, "RASDIALEXTENSIONS 0x400");
+_Static_assert(RASDIALEXTENSIONS_500 == 28, "RASDIALEXTENSIONS 0x500");
+_Static_assert(RASDIALEXTENSIONS_601 == 40, "RASDIALEXTENSIONS 0x601");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, hwndParent) == 8, "RASDIALEXTENSIONS hwndParent");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, reserved) == 12, "RASDIALEXTENSIONS reserved");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasEapInfo) == 20, "RASDIALEXTENSIONS RasEapInfo");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasEapInfo.pbEapInfo) == 24, "RASDIALEXTENSIONS pbEapInfo");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasDevSpecificInfo) == 32, "RASDIALEXTENSIONS RasDevSpecificInfo");
+_Static_assert(offsetof(RASDIALEXTENSIONS_SIM, RasDevSpecificInfo.pbDevSpecificInfo) == 36, "pbDevSpecificInfo");
+_Static_assert(sizeof(RASEAPINFO_SIM) == 8 && sizeof(RASDEVSPECIFICINFO_SIM) == 8, "RASEAPINFO, RASDEVSPECIFICINFO");
 #endif
 _Static_assert(offsetof(RASCONNW_SIM, hrasconn) == 4, "RASCONNW hrasconn");
 _Static_assert(RASCONNSTATUSW_400 == 304, "RASCONNSTATUSW 0x400");
@@ -284,6 +380,14 @@ _Static_assert(RASENTRYNAMEW_500 == 1048, "RASENTRYNAMEW 0x500");
 _Static_assert(RASENTRYNAMEA_400 == 264, "RASENTRYNAMEA 0x400");
 _Static_assert(RASENTRYNAMEA_500 == 532, "RASENTRYNAMEA 0x500");
 _Static_assert(sizeof(RAS_STATS_SIM) == 60, "RAS_STATS");
+_Static_assert(RASDIALPARAMSW_400 == 2096, "RASDIALPARAMSW 0x400");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, szUserName) == 1034, "RASDIALPARAMSW szUserName");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, szPassword) == 1548, "RASDIALPARAMSW szPassword");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, szDomain) == 2062, "RASDIALPARAMSW szDomain");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, dwSubEntry) == 2096, "RASDIALPARAMSW dwSubEntry");
+_Static_assert(offsetof(RASDIALPARAMSW_SIM, dwCallbackId) == 2100, "RASDIALPARAMSW dwCallbackId");
+_Static_assert(offsetof(RASENTRYNAMEW_SIM, dwFlags) == 520, "RASENTRYNAMEW dwFlags");
+_Static_assert(offsetof(RASENTRYNAMEW_SIM, szPhonebookPath) == 524, "RASENTRYNAMEW szPhonebookPath");
 _Static_assert(RASPPPIPW_400 == 72 && RASPPPIPW_500 == 80, "RASPPPIPW 0x400, 0x500");
 _Static_assert(offsetof(RASPPPIPW_SIM, szServerIpAddress) == 40, "RASPPPIPW szServerIpAddress");
 _Static_assert(sizeof(RASPPPIPV6_SIM) == 28, "RASPPPIPV6");

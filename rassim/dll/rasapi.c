@@ -364,38 +364,4 @@ DWORD WINAPI RasGetSubEntryHandleA(HANDLE hrasconn, DWORD dwSubEntry, HANDLE *lp
     return get_sub_entry_handle(hrasconn, dwSubEntry, lphrasconn);
 }
 
-/* ---- RasEnumEntries ----------------------------------------------------------------------- */
-
-/* The simulator has no phone book: every phone book is empty. */
-static DWORD enum_entries(const void *reserved, const void *buf, DWORD *lpcb, DWORD *lpcEntries, DWORD v400,
-                          DWORD v500)
-{
-    SIM_SHARED *s;
-    DWORD rc = sim_enter(RASSIM_ENUM_ENTRIES, &s), size;
-    if (rc)
-        return sim_leave(s, RASSIM_ENUM_ENTRIES, rc, lpcb, lpcEntries);
-    if (reserved || !lpcb || !lpcEntries)
-        return ERROR_INVALID_PARAMETER;
-    if (buf) {
-        memcpy(&size, buf, sizeof(size));
-        if (size != v400 && size != v500)
-            return ERROR_INVALID_SIZE;
-    }
-    *lpcb = 0;
-    *lpcEntries = 0;
-    return sim_leave(s, RASSIM_ENUM_ENTRIES, 0, lpcb, lpcEntries);
-}
-
-DWORD WINAPI RasEnumEntriesW(const WCHAR *reserved, const WCHAR *phonebook, RASENTRYNAMEW_SIM *lprasentryname,
-                             DWORD *lpcb, DWORD *lpcEntries)
-{
-    (void)phonebook;
-    return enum_entries(reserved, lprasentryname, lpcb, lpcEntries, RASENTRYNAMEW_400, RASENTRYNAMEW_500);
-}
-
-DWORD WINAPI RasEnumEntriesA(const CHAR *reserved, const CHAR *phonebook, RASENTRYNAMEA_SIM *lprasentryname,
-                             DWORD *lpcb, DWORD *lpcEntries)
-{
-    (void)phonebook;
-    return enum_entries(reserved, lprasentryname, lpcb, lpcEntries, RASENTRYNAMEA_400, RASENTRYNAMEA_500);
-}
+/* RasEnumEntries and RasGetEntryDialParams are in phonebook.c, RasDial in dial.c. */

@@ -10,10 +10,11 @@
 /* ---- The control surface (exports; every one returns 0 or an error code) ---------------- */
 
 #define RASSIM_MAGIC 0x4D495352u  /* "RSIM": RasSimVersion's *magic */
-#define RASSIM_VERSION 3u         /* bumped when the ABI or the shared layout changes */
+#define RASSIM_VERSION 4u         /* bumped when the ABI or the shared layout changes */
 
 #define RASSIM_PROFILE_WIN7 0u
 #define RASSIM_PROFILE_XP 1u
+#define RASSIM_PROFILE_WIN10 2u /* Windows 8 and later: the 0x602 RASDIALPARAMS too */
 
 /* The RAS functions, for the counters and the injected faults. A and W forms share one id. */
 enum {
@@ -28,7 +29,9 @@ enum {
     RASSIM_GET_LINK_STATISTICS = 8,
     RASSIM_GET_PROJECTION_INFO_EX = 9,
     RASSIM_GET_PROJECTION_INFO = 10, /* RasGetProjectionInfoW */
-    RASSIM_NFUNCS = 11
+    RASSIM_DIAL = 11,                /* RasDialW */
+    RASSIM_GET_ENTRY_DIAL_PARAMS = 12, /* RasGetEntryDialParamsW */
+    RASSIM_NFUNCS = 13
 };
 
 /* RASSIM_CONN.dwOptions: which fixed string fields fill their whole array with no NUL. */
@@ -101,6 +104,53 @@ typedef struct {
 
 _Static_assert(sizeof(RASSIM_STATS) == 76, "RASSIM_STATS is mirrored in Go");
 _Static_assert(offsetof(RASSIM_STATS, dwConnectDuration) == 56, "RASSIM_STATS is RAS_STATS, then the rates");
+
+/* A phone-book entry's dial script: what RasDialW reports, step by step. */
+#define RASSIM_MAX_STEPS 32u
+#define RASSIM_MAX_ENTRIES 64u
+#define RASSIM_MAX_STEP_DELAY_US 3600000000u /* an hour: a step's or the connect's delay */
+
+/* RASSIM_ENTRY.dwFlags */
+#define RASSIM_ENTRY_ALL_USERS 0x1u /* in the All Users phone book: REN_AllUsers, RASCF_AllUsers */
+#define RASSIM_ENTRY_SAVED 0x2u     /* Windows has the entry's credentials saved */
+#define RASSIM_ENTRY_FLAGS 0x3u
+
+/* What RasGetEntryDialParamsW gives for a saved password, and RasDialW takes as that password:
+ * Windows never hands a saved password back, only a stand-in for it. */
+#define RASSIM_SAVED_PASSWORD L"****************"
+
+typedef struct {
+    DWORD dwState;         /* a RASCONNSTATE, any value but RASCS_Connected and RASCS_Disconnected */
+    DWORD dwDelayUs;       /* how long after the step before it the state is reported */
+    DWORD dwError;         /* 0: the step succeeds; else the dial fails here with it */
+    DWORD dwExtendedError;
+} RASSIM_STEP;
+
+/* A phone-book entry to add: naturally aligned, the same on every architecture (3188 bytes).
+ * Strings are NUL-terminated within their fields. An empty szPhonebook is the default book, the
+ * All Users one or the user's by RASSIM_ENTRY_ALL_USERS. dwSteps 0 is the default script. An
+ * empty szUserName accepts any credentials. */
+typedef struct {
+    DWORD dwSize;               /* sizeof(RASSIM_ENTRY) */
+    DWORD dwFlags;              /* RASSIM_ENTRY_* */
+    DWORD dwSteps;              /* steps used, at most RASSIM_MAX_STEPS */
+    DWORD dwConnectDelayUs;     /* after the last step, before RASCS_Connected */
+    GUID guidEntry;
+    RASSIM_STEP steps[RASSIM_MAX_STEPS];
+    WCHAR szEntryName[RAS_MAX_ENTRY_NAME + 1];
+    WCHAR szPhonebook[MAX_PATH];
+    WCHAR szDeviceType[RAS_MAX_DEVICE_TYPE + 1];
+    WCHAR szDeviceName[RAS_MAX_DEVICE_NAME + 1];
+    WCHAR szPhoneNumber[RAS_MAX_PHONE_NUMBER + 1];
+    WCHAR szUserName[RAS_MAX_USER_NAME + 1];
+    WCHAR szPassword[RAS_MAX_PASSWORD + 1];
+    WCHAR szDomain[RAS_MAX_DOMAIN + 1];
+} RASSIM_ENTRY;
+
+_Static_assert(sizeof(RASSIM_STEP) == 16, "RASSIM_STEP is mirrored in Go");
+_Static_assert(sizeof(RASSIM_ENTRY) == 3188, "RASSIM_ENTRY is mirrored in Go");
+_Static_assert(offsetof(RASSIM_ENTRY, szEntryName) == 544, "RASSIM_ENTRY is mirrored in Go");
+_Static_assert(offsetof(RASSIM_ENTRY, szDomain) == 3156, "RASSIM_ENTRY is mirrored in Go");
 
 /* RASSIM_PROJECTION.dwType */
 #define RASSIM_PROJECTION_NONE 0u /* not projected: 730 */
@@ -187,6 +237,11 @@ DWORD WINAPI RasSimSetRegistrationPerCall(DWORD on);
 DWORD WINAPI RasSimSignals(DWORD *count, DWORD *thread);
 DWORD WINAPI RasSimSetStats(HANDLE hrasconn, DWORD subentry, const RASSIM_STATS *stats);
 DWORD WINAPI RasSimSetProjection(HANDLE hrasconn, const RASSIM_PROJECTION *projection);
+DWORD WINAPI RasSimAddEntry(const RASSIM_ENTRY *entry);
+DWORD WINAPI RasSimRemoveEntry(const WCHAR *phonebook, const WCHAR *name);
+DWORD WINAPI RasSimEntry(DWORD index, RASSIM_ENTRY *entry);
+DWORD WINAPI RasSimOpenHandles(DWORD *count);
+DWORD WINAPI RasSimDialsRunning(DWORD *count);
 
 /* ---- The simulated RAS service, in a named file mapping -------------------------------- */
 
@@ -204,6 +259,8 @@ DWORD WINAPI RasSimSetProjection(HANDLE hrasconn, const RASSIM_PROJECTION *proje
 #define SLOT_ENDED 0x2u      /* disconnected (dropped or hung up); the disconnection has fired */
 #define SLOT_HUNG_UP 0x4u    /* RasHangUp was called on this handle */
 #define SLOT_SUBENTRY 0x8u   /* a sub-entry handle (RasGetSubEntryHandle) */
+#define SLOT_DIALLING 0x10u  /* a RasDialW is under way: it sets the state, step by step */
+#define SLOT_HANG_UP_PENDING 0x20u /* RasHangUp from the dial's own callback: done when it returns */
 
 /* Everything here is made of fixed-size types so that 32- and 64-bit processes could share it. */
 typedef struct {
@@ -215,6 +272,10 @@ typedef struct {
     DWORD subentry;      /* a sub-entry handle's index */
     DWORD links;         /* connected links of a multilink connection */
     DWORD chain;         /* the next slot in this handle's bucket, plus one; 0: the last */
+    DWORD refs;          /* RasHangUp calls it takes to end: each RasDialW of a connected entry adds one */
+    DWORD dial;          /* the id of the RasDialW that drives it (SLOT_DIALLING), or of the last one */
+    DWORD callback_thread; /* the dial's thread while it calls back: a RasHangUp from there waits for the return */
+    DWORD dial_thread;   /* the thread driving the dial: one that is gone no longer dials */
     LONGLONG gone_at;    /* QPC ticks: a hung-up connection's handle is invalid from then on */
     LONGLONG connected_at;
     LONGLONG stats_at;   /* QPC ticks: when stats was set */
@@ -261,25 +322,31 @@ typedef struct {
     DWORD alloc_cursor;
     DWORD nlisted;
     DWORD gone_code;           /* what most RAS calls answer for an unknown handle */
-    DWORD reuse;               /* the value the next RasSimDial/RasSimAdd takes; 0: a new one */
+    DWORD reuse;               /* the value the next RasSimDial/RasSimAdd/RasDialW takes; 0: a new one */
     DWORD reg_per_call;        /* each RasConnectionNotification call is a registration of its own */
     DWORD notify_delay_us;
     volatile LONG epoch;       /* bumped by a reset: late signals of an older epoch are dropped */
     volatile LONG signals;     /* registrations signalled since the last reset */
     volatile LONG signal_thread; /* the thread that signalled last */
+    DWORD next_dial;           /* the last RasDialW id issued */
+    DWORD next_correlation;    /* numbers the correlation IDs of dialled connections */
+    DWORD nentries;
+    DWORD reserved;
     DWORD listed[SIM_MAX_SLOTS]; /* slot indices, in the order they connected */
     DWORD buckets[SIM_MAX_SLOTS]; /* per SIM_HANDLE low bits: the first slot of the chain, plus one */
     SIM_FUNC funcs[RASSIM_NFUNCS];
     SIM_REG regs[SIM_MAX_REGS];
     SIM_SLOT slots[SIM_MAX_SLOTS];
+    RASSIM_ENTRY entries[RASSIM_MAX_ENTRIES]; /* the phone books, in the order added */
 } SIM_SHARED;
 
 /* The same layout for 32- and 64-bit processes, which could share one service. */
-_Static_assert(sizeof(SIM_SLOT) == 2304, "SIM_SLOT");
+_Static_assert(sizeof(SIM_SLOT) == 2320, "SIM_SLOT");
 _Static_assert(sizeof(SIM_REG) == 48, "SIM_REG");
-_Static_assert(offsetof(SIM_SHARED, regs) == 16784, "SIM_SHARED");
-_Static_assert(offsetof(SIM_SHARED, slots) == 65936, "SIM_SHARED");
-_Static_assert(sizeof(SIM_SHARED) == 4784528, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, regs) == 16856, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, slots) == 66008, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, entries) == 4817368, "SIM_SHARED");
+_Static_assert(sizeof(SIM_SHARED) == 5021400, "SIM_SHARED");
 
 /* Events to signal once the lock is released. */
 typedef struct {
@@ -308,6 +375,7 @@ DWORD sim_enter(DWORD func, SIM_SHARED **out);
 SIM_SLOT *sim_find(SIM_SHARED *s, ULONG_PTR h);
 DWORD sim_handle_value(HANDLE h);
 BOOL sim_issued(SIM_SHARED *s, DWORD h);
+BOOL sim_thread_gone(DWORD thread);
 SIM_SLOT *sim_alloc(SIM_SHARED *s, DWORD h);
 void sim_free_slot(SIM_SHARED *s, SIM_SLOT *sl);
 void sim_list(SIM_SHARED *s, SIM_SLOT *sl);
@@ -334,6 +402,8 @@ DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, D
 SIM_SLOT *svc_find_sub_entry(SIM_SHARED *s, const SIM_SLOT *sl, DWORD i);
 BOOL svc_status_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);
 BOOL svc_conn_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);
+BOOL svc_dial_params_size_ok(SIM_SHARED *s, DWORD size);
+BOOL svc_dial_extensions_size_ok(SIM_SHARED *s, DWORD size);
 DWORD svc_newest_conn_size(SIM_SHARED *s, BOOL ansi);
 
 /* What RasGetConnectStatus reports, before it is written in the caller's layout. */
@@ -344,6 +414,10 @@ typedef struct {
     const RASSIM_CONN *conn;
 } SIM_STATUS;
 void svc_status(SIM_SHARED *s, SIM_SLOT *sl, SIM_STATUS *st);
+
+/* phonebook.c: the entries, under the lock */
+const RASSIM_ENTRY *pbk_find(SIM_SHARED *s, const WCHAR *phonebook, const WCHAR *name);
+BOOL sim_same_text(const WCHAR *a, const WCHAR *b);
 
 /* errors.c */
 const WCHAR *sim_error_text(DWORD code);

@@ -7,8 +7,11 @@ static const DWORD conn_w[] = {RASCONNW_400, RASCONNW_401, RASCONNW_500, RASCONN
 static const DWORD conn_a[] = {RASCONNA_400, RASCONNA_401, RASCONNA_500, RASCONNA_501, RASCONNA_600};
 static const DWORD status_w[] = {RASCONNSTATUSW_400, RASCONNSTATUSW_401, RASCONNSTATUSW_601};
 static const DWORD status_a[] = {RASCONNSTATUSA_400, RASCONNSTATUSA_401, RASCONNSTATUSA_601};
+static const DWORD dial_params[] = {RASDIALPARAMSW_400, RASDIALPARAMSW_401, RASDIALPARAMSW_601, RASDIALPARAMSW_602};
+static const DWORD dial_extensions[] = {RASDIALEXTENSIONS_400, RASDIALEXTENSIONS_500, RASDIALEXTENSIONS_601};
 
-/* How many versions of each structure a profile knows: Windows 7 all of them, XP up to 0x501. */
+/* How many versions of each structure a profile knows: Windows 10 all of them, Windows 7 all but
+ * the 0x602 RASDIALPARAMS (Windows 8's), XP up to 0x501. */
 static DWORD conn_versions(SIM_SHARED *s)
 {
     return s->profile == RASSIM_PROFILE_XP ? 4 : 5;
@@ -26,6 +29,17 @@ static BOOL one_of(DWORD size, const DWORD *sizes, DWORD n)
         if (sizes[i] == size)
             return TRUE;
     return FALSE;
+}
+
+BOOL svc_dial_params_size_ok(SIM_SHARED *s, DWORD size)
+{
+    DWORD n = s->profile == RASSIM_PROFILE_XP ? 2 : s->profile == RASSIM_PROFILE_WIN7 ? 3 : 4;
+    return one_of(size, dial_params, n);
+}
+
+BOOL svc_dial_extensions_size_ok(SIM_SHARED *s, DWORD size)
+{
+    return one_of(size, dial_extensions, s->profile == RASSIM_PROFILE_XP ? 2 : 3);
 }
 
 BOOL svc_conn_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi)
@@ -101,6 +115,7 @@ DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD reuse, DWORD *h)
             unterminate((WCHAR *)((BYTE *)&sl->conn + fields[i].offset), fields[i].n);
     sl->state = RASCS_OPEN_PORT;
     sl->links = 1;
+    sl->refs = 1;
     *h = sl->hconn;
     return 0;
 }
@@ -132,12 +147,24 @@ void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f)
 
 /* RasHangUp: returns at once. A connection's handle answers RasGetConnectStatus with
  * RASCS_Disconnected for the linger, then is invalid; a sub-entry handle never becomes invalid.
- * Hanging up a handle again answers what a gone one does: it is already gone. */
+ * Hanging up a handle again answers what a gone one does: it is already gone.
+ *
+ * A connection that several RasDialW calls returned ends with the last of their hang-ups. One
+ * still dialling stops dialling (its thread sees SLOT_HUNG_UP and calls back no more); from the
+ * dial's own callback, as Microsoft documents, the hang-up happens once the callback returns. */
 DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
 {
     SIM_SLOT *parent;
-    if (sl->flags & SLOT_HUNG_UP)
+    if (sl->flags & (SLOT_HUNG_UP | SLOT_HANG_UP_PENDING))
         return s->gone_code;
+    if (!(sl->flags & SLOT_SUBENTRY) && sl->refs > 1) {
+        sl->refs--;
+        return 0;
+    }
+    if (sl->callback_thread && sl->callback_thread == GetCurrentThreadId()) {
+        sl->flags |= SLOT_HANG_UP_PENDING;
+        return 0;
+    }
     if (sl->flags & SLOT_SUBENTRY) {
         sl->flags |= SLOT_HUNG_UP | SLOT_ENDED;
         sl->state = RASCS_DISCONNECTED;
@@ -151,7 +178,8 @@ DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
     }
     if (!(sl->flags & SLOT_ENDED))
         svc_end(s, sl, sl->error, f);
-    sl->flags |= SLOT_HUNG_UP;
+    sl->flags = (sl->flags & ~SLOT_DIALLING) | SLOT_HUNG_UP;
+    sl->refs = 0;
     sl->gone_at = sim_now() + sim_ticks(s->linger_us);
     if (s->linger_us == 0)
         sim_free_slot(s, sl);

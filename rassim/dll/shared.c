@@ -113,12 +113,10 @@ ULONGLONG sim_ms(LONGLONG ticks)
 
 /* ---- the lock ---------------------------------------------------------------------------- */
 
-/* A spinlock in the shared memory: one interlocked instruction when uncontended, no kernel object.
- * Waiters spin, then yield; now and then they check that the owner thread still exists, and take
- * the lock over from a thread (or a whole process) that died holding it. */
-static BOOL owner_dead(LONG owner)
+/* Whether thread (of any process) has ended, or never was. */
+BOOL sim_thread_gone(DWORD thread)
 {
-    HANDLE t = OpenThread(SYNCHRONIZE, FALSE, (DWORD)owner);
+    HANDLE t = OpenThread(SYNCHRONIZE, FALSE, thread);
     BOOL dead;
     if (!t)
         return GetLastError() == ERROR_INVALID_PARAMETER;
@@ -141,7 +139,7 @@ static void lock_slow(SIM_SHARED *s, LONG me)
         if (spins < 64) {
             YieldProcessor();
         } else if ((spins & 1023) == 0) {
-            if (owner_dead(owner) && InterlockedCompareExchange(&s->lock, me, owner) == owner)
+            if (sim_thread_gone((DWORD)owner) && InterlockedCompareExchange(&s->lock, me, owner) == owner)
                 return;
             Sleep(1);
         } else {
@@ -150,6 +148,9 @@ static void lock_slow(SIM_SHARED *s, LONG me)
     }
 }
 
+/* A spinlock in the shared memory: one interlocked instruction when uncontended, no kernel object.
+ * Waiters spin, then yield; now and then they check that the owner thread still exists, and take
+ * the lock over from a thread (or a whole process) that died holding it. */
 void sim_lock(SIM_SHARED *s)
 {
     LONG me = (LONG)GetCurrentThreadId();
@@ -636,6 +637,7 @@ void sim_reset(SIM_SHARED *s, DWORD profile)
     s->reuse = 0;
     s->reg_per_call = 0;
     s->notify_delay_us = 0;
+    s->nentries = 0;
     InterlockedIncrement(&s->epoch);
     InterlockedExchange(&s->signals, 0);
     InterlockedExchange(&s->signal_thread, 0);
