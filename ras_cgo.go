@@ -33,7 +33,7 @@ func appendConnections(dst []Conn) ([]Conn, error) {
 	}
 	res := C.winras_enum()
 	if res.rc != 0 {
-		return dst, enumError(syscall.Errno(res.rc), &res)
+		return dst, enumError("RasEnumConnectionsW", "connections", syscall.Errno(res.rc), &res.diag)
 	}
 	if res.conns == nil {
 		return dst, nil
@@ -43,26 +43,28 @@ func appendConnections(dst []Conn) ([]Conn, error) {
 	return appendConns(dst, raw, unsafe.Slice((*byte)(unsafe.Pointer(res.text)), int(res.text_len))), nil
 }
 
-func enumError(code syscall.Errno, res *C.winras_enum_result) error {
-	err := newError("RasEnumConnectionsW", code)
+// enumError is the error of an enumerating call (shim_enum.h) that failed with code; what names
+// the items it lists ("connections").
+func enumError(call, what string, code syscall.Errno, diag *C.winras_enum_diag) error {
+	err := newError(call, code)
 	switch code {
 	case errInvalidSize:
-		sizes := make([]string, res.ntried)
+		sizes := make([]string, diag.ntried)
 		for i := range sizes {
-			sizes[i] = fmt.Sprint(res.tried[i])
+			sizes[i] = fmt.Sprint(diag.tried[i])
 		}
-		err.Message += fmt.Sprintf(" (every RASCONNW size was refused: dwSize %s; this version of Windows is not supported)",
+		err.Message += fmt.Sprintf(" (every dwSize was refused: %s; this version of Windows is not supported)",
 			strings.Join(sizes, ", "))
 	case errBufferSmall:
-		err.Message += fmt.Sprintf(" (still, after %d calls: connections kept appearing while they were listed)", res.calls)
+		err.Message += fmt.Sprintf(" (still, after %d calls: %s kept appearing while they were listed)", diag.calls, what)
 	case errInvalidData:
-		switch res.bad {
+		switch diag.bad {
 		case C.WINRAS_BAD_NEEDED:
-			err.Message += fmt.Sprintf(" (RasEnumConnectionsW answered 603 asking for %d bytes; %d connections take at most %d: refused)",
-				res.reported, C.WINRAS_MAX_CONNS, res.limit)
+			err.Message += fmt.Sprintf(" (%s answered 603 asking for %d bytes; %d %s take at most %d: refused)",
+				call, diag.reported, C.WINRAS_MAX_ITEMS, what, diag.limit)
 		case C.WINRAS_BAD_COUNT:
-			err.Message += fmt.Sprintf(" (RasEnumConnectionsW reported %d connections in a buffer that holds %d: refused)",
-				res.reported, res.limit)
+			err.Message += fmt.Sprintf(" (%s reported %d %s in a buffer that holds %d: refused)",
+				call, diag.reported, what, diag.limit)
 		}
 	}
 	return err

@@ -51,10 +51,7 @@ typedef struct rasconnstatus601 {
 #define ALIGN4(n) (((n) + 3u) & ~3u)
 
 // Newest first: the order in which dwSize values are offered.
-static const struct version {
-	uint32_t size;
-	uint32_t level;
-} conn_versions[] = {
+static const winras_version conn_versions[] = {
 	{sizeof(rasconn600), WINRAS_LEVEL_600},
 	{offsetof(rasconn600, guidCorrelationId), WINRAS_LEVEL_501},
 	{offsetof(rasconn600, dwFlags), WINRAS_LEVEL_500},
@@ -101,31 +98,25 @@ _Static_assert(sizeof(GUID) == sizeof(winras_guid), "GUID");
 _Static_assert(sizeof(winras_conn) == 80 && offsetof(winras_conn, entry_id) == 48, "winras_conn is the same on both arches");
 _Static_assert(offsetof(winras_status_result, text) == 92, "winras_status_result is the same on both arches");
 _Static_assert(sizeof(WCHAR) == sizeof(uint16_t), "WCHAR is a UTF-16 unit");
-_Static_assert(sizeof(((winras_enum_result *)0)->tried) / sizeof(uint32_t) >= NCONN_VERSIONS, "tried holds every RASCONNW size");
+_Static_assert(sizeof(((winras_enum_diag *)0)->tried) / sizeof(uint32_t) >= NCONN_VERSIONS, "tried holds every RASCONNW size");
 _Static_assert(sizeof(((winras_status_result *)0)->tried) / sizeof(uint32_t) >= NSTATUS_VERSIONS, "tried holds every RASCONNSTATUSW size");
-// The largest buffer winras_enum asks for (want or need, WINRAS_MAX_CONNS and headroom) is a DWORD,
-// and a size_t on 386, with room to spare.
-_Static_assert((WINRAS_MAX_CONNS + WINRAS_MAX_CONNS / 4 + 2) * (uint64_t)sizeof(rasconn600) < 0x7FFFFFFFu, "buffer sizes fit");
-// So is the block of WINRAS_MAX_CONNS connections and their text.
-_Static_assert(WINRAS_MAX_CONNS * (uint64_t)(sizeof(winras_conn) + WINRAS_CONN_TEXT_MAX) < 0x7FFFFFFFu, "conns fit");
+// The largest buffer winras_enum_sized asks for (want or need, WINRAS_MAX_ITEMS and headroom) is a
+// DWORD, and a size_t on 386, with room to spare.
+_Static_assert((WINRAS_MAX_ITEMS + WINRAS_MAX_ITEMS / 4 + 2) * (uint64_t)sizeof(rasconn600) < 0x7FFFFFFFu, "buffer sizes fit");
+// So is the block of WINRAS_MAX_ITEMS connections and their text.
+_Static_assert(WINRAS_MAX_ITEMS * (uint64_t)(sizeof(winras_conn) + WINRAS_CONN_TEXT_MAX) < 0x7FFFFFFFu, "conns fit");
 
 // The index of the newest version this Windows accepted; racing first calls agree on it.
 static volatile LONG conn_version;
 static volatile LONG status_version;
-// Connections seen by the last enumeration (at most WINRAS_MAX_CONNS), to size the next buffer
+// Connections seen by the last enumeration (at most WINRAS_MAX_ITEMS), to size the next buffer
 // for one call.
 static volatile LONG last_count;
-
-// Enough 603 retries for connections appearing while we enumerate; a service that answers 603
-// for ever must not keep us here.
-#define ENUM_ATTEMPTS 8
 
 // Decodes a fixed-size WCHAR field to UTF-8 at *text, which it advances, and returns its length.
 static uint32_t decode_field(unsigned char **text, const WCHAR *src, size_t n)
 {
-	size_t len = winras_utf8(*text, (const uint16_t *)src, n);
-	*text += len;
-	return (uint32_t)len;
+	return winras_utf8_append(text, (const uint16_t *)src, n);
 }
 
 static void copy_guid(winras_guid *dst, const GUID *src)
@@ -157,55 +148,17 @@ static void copy_conn(winras_conn *out, unsigned char **text, const rasconn600 *
 		copy_guid(&out->correlation_id, &in->guidCorrelationId);
 }
 
-// A buffer kept from one call to the next. Wine's heap maps and unmaps large blocks on every
-// allocation, which at a few hundred connections costs more than the RAS call itself; so each
-// kind of buffer has one spare, taken and given back atomically, so concurrent calls stay safe
-// (a call that finds no spare allocates its own). A spare is zeroed when it is allocated and
-// afterwards holds only what RAS wrote into it: never uninitialised memory.
-typedef struct block {
-	size_t cap;
-	_Alignas(8) unsigned char data[];
-} block;
+static winras_block *volatile spare_rasconn; // RASCONNW arrays, for RasEnumConnectionsW
+static winras_block *volatile spare_conns;   // winras_conn arrays and their text, lent to Go until winras_free_conns
 
-static block *volatile spare_rasconn; // RASCONNW arrays, for RasEnumConnectionsW
-static block *volatile spare_conns;   // winras_conn arrays and their text, lent to Go until winras_free_conns
+static const winras_enum_kind conns_kind = {
+	conn_versions, NCONN_VERSIONS, &conn_version, &last_count, &spare_rasconn,
+};
 
-static void *take(block *volatile *spare, size_t n)
+static DWORD enum_connections(void *arg, void *buf, DWORD *lpcb, DWORD *count)
 {
-	if (n > SIZE_MAX - sizeof(block))
-		return NULL;
-	block *b = InterlockedExchangePointer((PVOID volatile *)spare, NULL);
-	if (b != NULL && b->cap < n) {
-		free(b);
-		b = NULL;
-	}
-	if (b == NULL) {
-		b = calloc(1, sizeof *b + n);
-		if (b == NULL)
-			return NULL;
-		b->cap = n;
-	}
-	return b->data;
-}
-
-static block *block_of(void *data)
-{
-	return (block *)((unsigned char *)data - offsetof(block, data));
-}
-
-static void give(block *volatile *spare, void *data)
-{
-	if (data == NULL)
-		return;
-	free(InterlockedExchangePointer((PVOID volatile *)spare, block_of(data)));
-}
-
-// Connections to make room for when last time there were n: a few more may have appeared.
-static size_t with_headroom(size_t n)
-{
-	if (n > WINRAS_MAX_CONNS)
-		n = WINRAS_MAX_CONNS;
-	return n + n / 4 + 2;
+	(void)arg;
+	return winras_api.enum_connections((LPRASCONNW)buf, lpcb, count);
 }
 
 static uint32_t enum_conns(winras_enum_result *res);
@@ -220,90 +173,31 @@ winras_enum_result winras_enum(void)
 
 static uint32_t enum_conns(winras_enum_result *res)
 {
-	LONG v = conn_version;
-	size_t want = with_headroom((DWORD)last_count);
-	size_t need = 0; // bytes the last 603 asked for
-	int too_small = 0;
-	while (too_small < ENUM_ATTEMPTS) {
-		size_t size = conn_versions[v].size;
-		size_t cb = want * size > need ? want * size : need;
-		unsigned char *buf = take(&spare_rasconn, cb);
-		if (buf == NULL)
-			return ERROR_NOT_ENOUGH_MEMORY;
-		cb = block_of(buf)->cap; // a larger spare holds more connections for free
-		if (cb > MAXDWORD)
-			cb = MAXDWORD;
-		// Only the first struct carries dwSize; RAS writes the others whole.
-		memset(buf, 0, size);
-		((rasconn600 *)buf)->dwSize = (DWORD)size;
-		DWORD count = 0;
-		DWORD inout = (DWORD)cb;
-		DWORD rc = winras_api.enum_connections((LPRASCONNW)buf, &inout, &count);
-		res->calls++;
-		if (rc == ERROR_INVALID_SIZE) {
-			give(&spare_rasconn, buf);
-			res->tried[res->ntried++] = (uint32_t)size;
-			if ((size_t)v + 1 >= NCONN_VERSIONS)
-				return rc;
-			v++;
-			continue;
-		}
-		if (rc == ERROR_BUFFER_TOO_SMALL) {
-			give(&spare_rasconn, buf);
-			too_small++;
-			// *lpcb is whatever the service wrote: near 4 GiB, the allocation's size would wrap.
-			if (inout > WINRAS_MAX_CONNS * size) {
-				res->bad = WINRAS_BAD_NEEDED;
-				res->reported = inout;
-				res->limit = (uint32_t)(WINRAS_MAX_CONNS * size);
-				return ERROR_INVALID_DATA;
-			}
-			need = inout;
-			want = with_headroom(count);
-			continue;
-		}
-		if (rc != 0) {
-			give(&spare_rasconn, buf);
-			return rc;
-		}
-		// A DLL that claims more than the buffer holds would have us read past it.
-		size_t fits = cb / size < WINRAS_MAX_CONNS ? cb / size : WINRAS_MAX_CONNS;
-		if (count > fits) {
-			give(&spare_rasconn, buf);
-			res->bad = WINRAS_BAD_COUNT;
-			res->reported = count;
-			res->limit = (uint32_t)fits;
-			return ERROR_INVALID_DATA;
-		}
-		InterlockedExchange(&conn_version, v);
-		InterlockedExchange(&last_count, (LONG)count);
-		if (count == 0) {
-			give(&spare_rasconn, buf);
-			return 0; // nothing to lend: Go need not call winras_free_conns
-		}
-		// The connections, then their text.
-		winras_conn *conns = take(&spare_conns, (size_t)count * (sizeof *conns + WINRAS_CONN_TEXT_MAX));
-		if (conns == NULL) {
-			give(&spare_rasconn, buf);
-			return ERROR_NOT_ENOUGH_MEMORY;
-		}
-		unsigned char *text = (unsigned char *)&conns[count];
-		unsigned char *end = text;
-		for (DWORD i = 0; i < count; i++)
-			copy_conn(&conns[i], &end, (const rasconn600 *)(buf + (size_t)i * size), conn_versions[v].level);
-		give(&spare_rasconn, buf);
-		res->conns = conns;
-		res->count = count;
-		res->text = (const char *)text;
-		res->text_len = (uint32_t)(end - text);
-		return 0;
+	winras_enum_items items;
+	uint32_t rc = winras_enum_sized(&conns_kind, enum_connections, NULL, &res->diag, &items);
+	if (rc != 0 || items.count == 0)
+		return rc; // nothing to lend: Go need not call winras_free_conns
+	// The connections, then their text.
+	winras_conn *conns = winras_take(&spare_conns, (size_t)items.count * (sizeof *conns + WINRAS_CONN_TEXT_MAX));
+	if (conns == NULL) {
+		winras_give(&spare_rasconn, items.buf);
+		return ERROR_NOT_ENOUGH_MEMORY;
 	}
-	return ERROR_BUFFER_TOO_SMALL;
+	unsigned char *text = (unsigned char *)&conns[items.count];
+	unsigned char *end = text;
+	for (uint32_t i = 0; i < items.count; i++)
+		copy_conn(&conns[i], &end, (const rasconn600 *)(items.buf + (size_t)i * items.size), items.level);
+	winras_give(&spare_rasconn, items.buf);
+	res->conns = conns;
+	res->count = items.count;
+	res->text = (const char *)text;
+	res->text_len = (uint32_t)(end - text);
+	return 0;
 }
 
 void winras_free_conns(winras_conn *conns)
 {
-	give(&spare_conns, conns);
+	winras_give(&spare_conns, conns);
 }
 
 static uint32_t get_status(uintptr_t h, winras_status_result *res);

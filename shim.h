@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "internal/wide/wide.h"
+#include "shim_enum.h"
 
 // Field lengths in WCHARs, terminator included, as in ras.h (RAS_MaxEntryName + 1 and so on).
 #define WINRAS_ENTRY_CHARS 257
@@ -25,6 +26,7 @@
 #define WINRAS_LEVEL_501 0x501
 #define WINRAS_LEVEL_600 0x600
 #define WINRAS_LEVEL_601 0x601
+#define WINRAS_LEVEL_602 0x602
 
 typedef struct winras_guid {
 	uint32_t data1;
@@ -57,34 +59,17 @@ typedef struct winras_conn {
 #define WINRAS_STATUS_TEXT_MAX \
 	WINRAS_UTF8_MAX(WINRAS_DEVICE_TYPE_CHARS + WINRAS_DEVICE_NAME_CHARS + WINRAS_PHONE_NUMBER_CHARS)
 
-// At most this many connections are believed: a count or a size from RasEnumConnectionsW beyond
-// it is garbage, not a machine's connections, and every size computed from one stays far from
-// wrapping, on 386 too.
-#define WINRAS_MAX_CONNS 65536u
-
-// What was wrong with an answer refused as ERROR_INVALID_DATA.
-#define WINRAS_BAD_NEEDED 1 // a 603 asked for more bytes than WINRAS_MAX_CONNS connections take
-#define WINRAS_BAD_COUNT 2  // a success reported more connections than the buffer holds, or than WINRAS_MAX_CONNS
-
 // The outcome of one winras_enum call: rc is the Windows error code of the call that failed, or
-// 0. conns and text are lent to the caller until winras_free_conns(conns): text holds the
-// strings of every connection, text_len bytes of UTF-8 with no terminators. With no
-// connections, both are NULL and there is nothing to free. calls counts the
-// RasEnumConnectionsW calls it took; tried lists the dwSize values offered. For an answer
-// refused as ERROR_INVALID_DATA, bad says what was wrong, with what the DLL reported (bytes
-// asked for, or connections) and what the buffer held (bytes, or connections).
+// 0, and diag says how it went (shim_enum.h). conns and text are lent to the caller until
+// winras_free_conns(conns): text holds the strings of every connection, text_len bytes of UTF-8
+// with no terminators. With no connections, both are NULL and there is nothing to free.
 typedef struct winras_enum_result {
 	uint32_t rc;
 	uint32_t count;
 	winras_conn *conns;
 	const char *text;
 	uint32_t text_len;
-	uint32_t calls;
-	uint32_t tried[8];
-	uint32_t ntried;
-	uint32_t bad;
-	uint32_t reported;
-	uint32_t limit;
+	winras_enum_diag diag;
 } winras_enum_result;
 
 // One RASCONNSTATUSW, from winras_status_get: rc as in winras_enum_result; tried lists the

@@ -64,4 +64,14 @@ static inline size_t winras_utf8(unsigned char *dst, const uint16_t *src, size_t
 	return (size_t)(out - dst);
 }
 
+// winras_utf8_append decodes the field src of n units as winras_utf8 does, at *text, which it
+// advances past what it wrote, and returns that length: the fields of one RAS struct go one after
+// another into one text.
+static inline uint32_t winras_utf8_append(unsigned char **text, const uint16_t *src, size_t n)
+{
+	size_t len = winras_utf8(*text, src, n);
+	*text += len;
+	return (uint32_t)len;
+}
+
 #endif
