@@ -94,3 +94,21 @@ func TestBuiltinProjectionIsUnavailable(t *testing.T) {
 	assert.ErrorContains(t, err, "RasGetProjectionInfoW")
 	assert.NotErrorIs(t, err, ErrNotProjected)
 }
+
+func TestBuiltinDialFailsAtOnceWithAClearError(t *testing.T) {
+	requireBackend(t, "builtin")
+	start := time.Now()
+	h, err := Dial(context.Background(), DialParams{Entry: "Office VPN", User: "alice", Password: "pw"},
+		func(DialEvent) { t.Error("progress from a dial Wine never started") })
+	assert.Zero(t, h)
+	assert.ErrorIs(t, err, windows.ERROR_INVALID_FUNCTION, "Wine's RasDialW answers 1 and gives no handle")
+	assert.ErrorContains(t, err, "RasDialW")
+	assert.Less(t, time.Since(start), 10*DialRecheck, "no waiting for notifications that never come")
+}
+
+func TestBuiltinListsNoEntries(t *testing.T) {
+	requireBackend(t, "builtin")
+	list, err := Entries("")
+	require.NoError(t, err)
+	assert.Empty(t, list)
+}

@@ -7,4 +7,6 @@ package ras
 var (
 	RequireBackend = requireBackend
 	SkipUnderRace  = skipUnderRace
+	// DialsInProgress is how many dials the shim holds (0 once every Dial has returned).
+	DialsInProgress = dialsInProgress
 )

@@ -3,6 +3,7 @@
 package ras_test
 
 import (
+	"context"
 	"flag"
 	"runtime"
 	"runtime/debug"
@@ -15,11 +16,13 @@ import (
 	"golang.org/x/sys/windows"
 
 	"github.com/winras/ras"
+	"github.com/winras/ras/rassim"
 )
 
 var (
 	leakCalls    = flag.Int("leak.calls", 100_000, "Connections and Status calls of TestNoLeakOverManyCalls")
 	leakWatchers = flag.Int("leak.watchers", 1_000, "watcher open/close cycles of TestNoLeakOverWatcherCycles")
+	leakDials    = flag.Int("leak.dials", 1_000, "dial/hang-up cycles of TestNoLeakOverDialCycles")
 )
 
 var (
@@ -130,4 +133,34 @@ func TestNoLeakOverWatcherCycles(t *testing.T) {
 	before := measure(t)
 	cycles(*leakWatchers)
 	requireNoGrowth(t, before, measure(t), "watcher open/close")
+}
+
+func TestNoLeakOverDialCycles(t *testing.T) {
+	useSim(t)
+	require.NoError(t, rassim.SetLinger(0))
+	quick := officeEntry
+	quick.Script = nil // the simulator's default script: every state at once
+	addEntry(t, quick)
+	wrong := officeParams
+	wrong.Password = "wrong"
+	cycles := func(n int) {
+		for i := range n {
+			if i%4 == 3 { // now and then one that fails, and is hung up by Dial
+				_, err := ras.Dial(context.Background(), wrong, nil)
+				require.ErrorIs(t, err, errBadLogon)
+				continue
+			}
+			h, err := ras.Dial(context.Background(), officeParams, func(ras.DialEvent) {})
+			require.NoError(t, err)
+			require.NoError(t, ras.HangUp(context.Background(), h))
+		}
+	}
+	cycles(20)
+	waitNoDials(t)
+	before := measure(t)
+	cycles(*leakDials)
+	waitNoDials(t)
+	requireNoGrowth(t, before, measure(t), "dial/hang-up")
+	requireNoOpenHandles(t)
+	assert.Zero(t, ras.DialsInProgress(), "dials the shim still holds")
 }

@@ -1,7 +1,7 @@
 // Package ras gives Go programs the Windows Remote Access Service (RAS): the active dial-up and
 // VPN connections, the status of each, their statistics and the addresses they negotiated, a
-// hang-up that waits until the connection is gone, and a Watcher that reports connections as
-// they come and go.
+// hang-up that waits until the connection is gone, a Watcher that reports connections as they
+// come and go, and the phone-book entries, with a Dial that connects one.
 //
 // It wraps these calls of rasapi32.dll:
 //   - RasEnumConnectionsW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasenumconnectionsw
@@ -10,6 +10,8 @@
 //   - RasConnectionNotificationW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasconnectionnotificationw
 //   - RasGetConnectionStatistics and RasGetLinkStatistics (see Statistics)
 //   - RasGetProjectionInfoEx, or RasGetProjectionInfoW where it is missing (see Projection)
+//   - RasEnumEntriesW (see Entries)
+//   - RasDialW and RasGetEntryDialParamsW (see Dial)
 //
 // Struct versions are negotiated with the running Windows: the newest layout this Windows
 // accepts is used, so the fields a version lacks are reported as absent rather than misread.

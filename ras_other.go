@@ -34,3 +34,7 @@ func statistics(Handle) (Stats, error) { return Stats{}, ErrNotSupported }
 func linkStatistics(Handle, uint32) (Stats, error) { return Stats{}, ErrNotSupported }
 
 func projection(Handle) (ProjectionInfo, error) { return ProjectionInfo{}, ErrNotSupported }
+
+func entries(string) ([]Entry, error) { return nil, ErrNotSupported }
+
+func dial(context.Context, DialParams, func(DialEvent)) (Handle, error) { return 0, ErrNotSupported }

@@ -47,6 +47,12 @@ winras_load_result winras_load(void)
 		return failed("RasGetLinkStatistics");
 	if (!RESOLVE(m, api.get_projection_info, "RasGetProjectionInfoW"))
 		return failed("RasGetProjectionInfoW");
+	if (!RESOLVE(m, api.enum_entries, "RasEnumEntriesW"))
+		return failed("RasEnumEntriesW");
+	if (!RESOLVE(m, api.get_entry_dial_params, "RasGetEntryDialParamsW"))
+		return failed("RasGetEntryDialParamsW");
+	if (!RESOLVE(m, api.dial, "RasDialW"))
+		return failed("RasDialW");
 	RESOLVE(m, api.get_projection_info_ex, "RasGetProjectionInfoEx");
 	winras_api = api;
 	winras_load_result ok = {0, NULL};

@@ -29,6 +29,11 @@ typedef struct winras_rasapi {
 	DWORD(WINAPI *get_connection_statistics)(HRASCONN, RAS_STATS *);
 	DWORD(WINAPI *get_link_statistics)(HRASCONN, DWORD, RAS_STATS *);
 	DWORD(WINAPI *get_projection_info)(HRASCONN, RASPROJECTION, LPVOID, LPDWORD);
+	DWORD(WINAPI *enum_entries)(LPCWSTR, LPCWSTR, LPRASENTRYNAMEW, LPDWORD, LPDWORD);
+	// Their RASDIALPARAMSW and RASDIALEXTENSIONS are the shim's own types (shim_dial.c): mingw-w64's
+	// ras.h lacks the newest layout.
+	DWORD(WINAPI *get_entry_dial_params)(LPCWSTR, void *, LPBOOL);
+	DWORD(WINAPI *dial)(void *, LPCWSTR, void *, DWORD, LPVOID, LPHRASCONN);
 	// NULL on a Windows older than 7, which lacks it. Its RAS_PROJECTION_INFO is the shim's own
 	// type (shim_projection.c): mingw-w64's ras.h may not have it.
 	DWORD(WINAPI *get_projection_info_ex)(HRASCONN, void *, LPDWORD);

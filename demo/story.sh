@@ -44,7 +44,7 @@ say() { printf '\n== %s\n' "$*"; }
 
 # show prints a command line as one would type it, wrapped before a flag at 100 columns.
 show() {
-	local a units=() line='$' plain='^[A-Za-z0-9_./:=@%&+-]+$'
+	local a units=() line='$' plain='^[A-Za-z0-9_./:=@%&|+-]+$'
 	for a in "$@"; do
 		if [[ ! $a =~ $plain ]]; then
 			a="'$a'"
@@ -71,6 +71,20 @@ run() {
 	show "$@"
 	local status=0
 	timeout 60 "${wine_run[@]}" "$bin/$1.exe" "${@:2}" </dev/null || status=$?
+	if [ "$status" = 124 ]; then
+		echo "demo: $1 did not finish in 60s" >&2
+		exit 1
+	fi
+	return "$status"
+}
+
+# run_with_password is run, with the password $1 as the first line of the command's standard
+# input, as `echo PASSWORD | rasctl dial ... --password-stdin` gives it.
+run_with_password() {
+	local password=$1 status=0
+	shift
+	show echo "$password" '|' "$@"
+	printf '%s\n' "$password" | timeout 60 "${wine_run[@]}" "$bin/$1.exe" "${@:2}" || status=$?
 	if [ "$status" = 124 ]; then
 		echo "demo: $1 did not finish in 60s" >&2
 		exit 1
@@ -127,6 +141,7 @@ EOF
 
 say "Start \`rasctl watch\` in the background: it prints each connection that comes or goes."
 show rasctl watch \&
+: >"$tmp/watch.err" # before rasctl opens it: the wait below reads it at once
 "${wine_run[@]}" "$bin/rasctl.exe" watch </dev/null >"$tmp/watch.out" 2>"$tmp/watch.err" &
 watch_pid=$!
 # It says on stderr when it watches: a connection made from then on is reported. Having the
@@ -181,6 +196,21 @@ say "Hang one up: rasctl returns once RAS no longer reports the connection."
 run rasctl hangup "Lab VPN"
 show_watch 5
 run rasctl list
+
+say "The phone book: entries to dial. (rassimctl plays the VPN server: the states a dial passes, the credentials it takes.)"
+run rassimctl entry "Home VPN" --all-users --phone home.example.com --device-name "WAN Miniport (IKEv2)" \
+	--user alice --password 's3cret!' \
+	--script "OpenPort,ConnectDevice:300ms,AuthNotify:200ms,Projected:100ms,AuthNotify:100ms,Authenticated:200ms,ApplySettings:100ms"
+run rasctl entries
+
+say "A wrong password: the dial fails at Authenticate, and rasctl hangs up and waits before it exits 1."
+run_with_password guess rasctl dial "Home VPN" --user alice --password-stdin || echo "(rasctl exited with status $?)"
+
+say "The right one: each state shows as the dial reaches it (IKEv2 reports some twice)."
+run_with_password 's3cret!' rasctl dial "Home VPN" --user alice --password-stdin
+show_watch 6
+run rasctl hangup "Home VPN"
+show_watch 7
 
 say "Ctrl-C ends the watch (here: SIGINT, which Wine delivers as the console's Ctrl-C)."
 show kill -INT %1

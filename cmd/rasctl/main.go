@@ -1,5 +1,5 @@
-// Rasctl lists, inspects, hangs up and watches the dial-up and VPN connections of the Windows
-// Remote Access Service, for people (aligned columns) and for scripts (--json).
+// Rasctl lists, inspects, dials, hangs up and watches the dial-up and VPN connections of the
+// Windows Remote Access Service, for people (aligned columns) and for scripts (--json).
 //
 // Usage:
 //
@@ -8,6 +8,8 @@
 //	rasctl stats TARGET [--json]
 //	rasctl hangup TARGET [--timeout DURATION] [--json]
 //	rasctl watch [--json]
+//	rasctl entries [--phonebook PATH] [--json]
+//	rasctl dial ENTRY [--phonebook PATH] [--user NAME] [--domain NAME] [--password-stdin] [--timeout DURATION] [--json]
 //
 // TARGET is a phone-book entry's name, the phone number of a connection made without an entry
 // (also as Windows lists it, ".5550123"), or a handle as rasctl prints it, "0x1a2b". A name that
@@ -16,8 +18,9 @@
 //
 // The exit status is 0 on success, 1 on a failure and 2 on a usage error. With --json, a failure
 // also prints {"error": {"call": …, "code": N, "message": …}} on stdout. Every sub-command takes
-// --help. Windows ships rasdial, which lists and hangs up; rasctl adds status, a hang-up that
-// waits until the connection is gone, a watch, and JSON.
+// --help. Windows ships rasdial, which lists, dials and hangs up; rasctl adds status, a dial that
+// shows its progress and cleans up after a failure, a hang-up that waits until the connection is
+// gone, a watch, and JSON.
 package main
 
 import (
@@ -46,7 +49,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// Then the next Ctrl-C ends the process at once, as it does any console program.
 	context.AfterFunc(ctx, stop)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	if ctx.Err() != nil {
 		// Ctrl-C comes on a thread of its own. Under Wine 8 a Go process that exits while that
 		// thread is still ending is sometimes SIGKILLed (a 10-line program: 2 exits in 150 with
@@ -70,9 +73,9 @@ type command struct {
 }
 
 // commands are the sub-commands in the order the usage lists them; each lives in its own file.
-var commands = []*command{listCommand, statusCommand, statsCommand, hangupCommand, watchCommand}
+var commands = []*command{listCommand, statusCommand, statsCommand, hangupCommand, watchCommand, entriesCommand, dialCommand}
 
-const usageText = `rasctl lists, inspects, hangs up and watches Windows RAS (dial-up and VPN) connections.
+const usageText = `rasctl lists, inspects, dials, hangs up and watches Windows RAS (dial-up and VPN) connections.
 
 Usage:
   rasctl list [--json]                                 the active connections
@@ -80,13 +83,17 @@ Usage:
   rasctl stats TARGET [--json]                         one connection's traffic, errors, speed and duration
   rasctl hangup TARGET [--timeout DURATION] [--json]   hang up, and wait until the connection is gone
   rasctl watch [--json]                                print connections as they come and go, until Ctrl-C
+  rasctl entries [--phonebook PATH] [--json]           the phone-book entries that can be dialled
+  rasctl dial ENTRY [--phonebook PATH] [--user NAME] [--domain NAME] [--password-stdin]
+               [--timeout DURATION] [--json]          dial an entry, showing each state it passes
 
 TARGET is an entry name, the phone number of a connection made without an entry, or a handle
 ("0x1a2b"). Exit status: 0 success, 1 failure, 2 usage error. "rasctl COMMAND --help" says more.
 `
 
-// cli is where a command writes.
+// cli is where a command reads and writes.
 type cli struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 }
 
@@ -96,7 +103,7 @@ type usageError string
 func (e usageError) Error() string { return string(e) }
 
 // run runs the command line args (without the program name) and returns the exit status.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usageText)
 		return exitUsage
@@ -122,7 +129,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints the errors and the help itself
 	out := &watchedWriter{w: stdout}
-	err := cmd.run(ctx, &cli{stdout: out, stderr: stderr}, fs, args[1:])
+	err := cmd.run(ctx, &cli{stdin: stdin, stdout: out, stderr: stderr}, fs, args[1:])
 	var usage usageError
 	switch {
 	case err == nil:

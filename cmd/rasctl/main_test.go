@@ -103,6 +103,12 @@ func TestUsageErrorsExitWithStatus2(t *testing.T) {
 		{[]string{"hangup", "VPN", "--timeout", "5"}, `invalid value "5" for flag -timeout: a duration needs a unit: 5s, or 5ms`},
 		{[]string{"hangup", "--timeout"}, "rasctl hangup: flag needs an argument: -timeout\n"},
 		{[]string{"watch", "now"}, `rasctl watch: unexpected argument "now"`},
+		{[]string{"dial"}, "rasctl dial: missing ENTRY\nUsage: rasctl dial ENTRY [--phonebook PATH]"},
+		{[]string{"dial", ""}, "rasctl dial: ENTRY is empty\n"},
+		{[]string{"dial", "VPN", "--timeout", "0s"}, "rasctl dial: --timeout 0s: must be more than 0\n"},
+		{[]string{"dial", "VPN", "--timeout", "90"}, `a duration needs a unit: 90s, or 90ms`},
+		{[]string{"dial", "VPN", "--password"}, "rasctl dial: flag provided but not defined: -password\n"},
+		{[]string{"entries", "VPN"}, `rasctl entries: unexpected argument "VPN"`},
 	} {
 		r := rasctl(t, tc.args...)
 		assert.Equal(t, 2, r.code, tc.args)

@@ -629,7 +629,7 @@ func TestWatchEndsCleanlyWhenItsContextIsCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	status := make(chan int, 1)
-	go func() { status <- run(ctx, []string{"watch", "--json"}, stdout, stderr) }()
+	go func() { status <- run(ctx, []string{"watch", "--json"}, nil, stdout, stderr) }()
 	require.Equal(t, "watching RAS connections; Ctrl-C stops\n", <-stderr)
 	office := add(t, simOffice)
 	select {

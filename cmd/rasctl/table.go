@@ -168,3 +168,21 @@ func writeEvent(w io.Writer, t time.Time, e ras.Event) error {
 		orDash(e.Conn.DeviceType), orDash(e.Conn.Name()))
 	return err
 }
+
+// writeEntries writes entries's table: one row per entry, BOOK saying whose phone book it is in.
+func writeEntries(w io.Writer, entries []ras.Entry) error {
+	if len(entries) == 0 {
+		_, err := fmt.Fprintln(w, "no phone-book entries")
+		return err
+	}
+	tw := newTable(w)
+	fmt.Fprintln(tw, "ENTRY\tBOOK\tPHONEBOOK")
+	for _, e := range entries {
+		book := "user"
+		if e.AllUsers {
+			book = "all users"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Name, book, orDash(e.Phonebook))
+	}
+	return tw.Flush()
+}
