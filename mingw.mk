@@ -4,7 +4,8 @@
 #   make -f mingw.mk test    every test: native, then under Wine for windows/amd64 (builtin rasapi32,
 #                            simulator, -race, none, -tags rassim) and windows/386 (builtin,
 #                            simulator), then examples/agent as another module tests its RAS code,
-#                            from this tree and from a read-only module cache
+#                            from this tree and from a read-only module cache, then ras_exporter
+#                            (a module of its own) under Wine
 #   make -f mingw.mk bench   the benchmark table (see bench/README.md)
 #
 # Each target installs what a fresh Debian machine lacks (wine/deps.sh; test also 32-bit Wine).
@@ -89,11 +90,12 @@ test-steps:
 	@echo "== windows/386 under Wine, the simulator"
 	cd $(ROOT) && $(WIN32) go test $(EXEC) ./...
 	@$(ROOT)/examples/run.sh $(BUILD)
+	@$(ROOT)/ras_exporter/run.sh $(BUILD)
 
 demo: setup
 	@echo "building rasctl.exe and rassimctl.exe (windows/amd64) into $(BUILD)/demo"
 	@cd $(ROOT) && $(WIN64) go build -o $(BUILD)/demo/ ./cmd/rasctl ./cmd/rassimctl
-	@status=0; $(ROOT)/demo/story.sh $(BUILD)/demo $(BUILD) || status=$$?; \
+	@status=0; $(ROOT)/demo/story.sh $(BUILD)/demo $(BUILD) && $(ROOT)/ras_exporter/demo.sh $(BUILD) || status=$$?; \
 	$(RASWINE) stop $(BUILD); exit $$status
 
 bench: setup

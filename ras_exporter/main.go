@@ -1,0 +1,96 @@
+// Ras_exporter exports the client-side Windows RAS connections (dial-up and VPN) as Prometheus
+// metrics: how many there are, what each one is, its state, its traffic and error counters, its
+// speed, how long it has been up and its addresses, and the connections made, ended and dropped
+// since it started. It reads RAS at every scrape, through the winras library.
+//
+// Usage:
+//
+//	ras_exporter [FLAGS]             serve until Ctrl-C (or, started by Windows, as a service)
+//	ras_exporter install [FLAGS]     install the Windows service "ras_exporter", which runs with FLAGS
+//	ras_exporter uninstall           remove it
+//	ras_exporter --version
+//
+// Flags:
+//
+//	--web.listen-address ADDRESS    where to serve (default ":10727")
+//	--web.telemetry-path PATH       the metrics' path (default "/metrics")
+//	--web.disable-exporter-metrics  leave out the exporter's own go_* and process_* metrics
+//
+// See README.md for the metrics.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+// run is the program: it returns the exit status, 2 for a usage error.
+func run(args []string) int {
+	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if isService() {
+		// Windows started the program: its arguments are those install gave the service.
+		cfg, err := parseFlags(args)
+		if err != nil {
+			logger.Error("bad service arguments", "err", err)
+			return 2
+		}
+		if err := runService(cfg); err != nil {
+			logger.Error("service failed", "err", err)
+			return 1
+		}
+		return 0
+	}
+	cmd, cfg, err := parseArgs(args)
+	if errors.Is(err, errHelp) {
+		fmt.Fprint(os.Stdout, usage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "ras_exporter: %v\n\n%s", err, usage)
+		return 2
+	}
+	switch cmd {
+	case cmdVersion:
+		fmt.Println(versionString())
+		return 0
+	case cmdInstall:
+		err = installService(args[1:])
+	case cmdUninstall:
+		err = uninstallService()
+	default:
+		err = console(cfg, logger)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "ras_exporter: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// console serves until Ctrl-C (SIGINT) or, on Windows, the console closing (SIGTERM).
+func console(cfg config, logger *slog.Logger) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e, err := start(cfg, nil, logger)
+	if err != nil {
+		return err
+	}
+	logger.Info("listening", "address", e.Addr().String(), "metrics", cfg.telemetryPath, "version", versionString())
+	select {
+	case <-ctx.Done():
+		logger.Info("stopping")
+		return e.Close()
+	case err := <-e.Failed():
+		e.Close()
+		return fmt.Errorf("serving: %w", err)
+	}
+}
