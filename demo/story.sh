@@ -200,7 +200,7 @@ run rasctl list
 say "The phone book: entries to dial. (rassimctl plays the VPN server: the states a dial passes, the credentials it takes.)"
 run rassimctl entry "Home VPN" --all-users --phone home.example.com --device-name "WAN Miniport (IKEv2)" \
 	--user alice --password 's3cret!' \
-	--script "OpenPort,ConnectDevice:300ms,AuthNotify:200ms,Projected:100ms,AuthNotify:100ms,Authenticated:200ms,ApplySettings:100ms"
+	--script "OpenPort,ConnectDevice:300ms,Authenticate:200ms,AuthNotify:100ms,Projected:100ms,AuthNotify:100ms,Authenticated:200ms,ApplySettings:100ms"
 run rasctl entries
 
 say "A wrong password: the dial fails at Authenticate, and rasctl hangs up and waits before it exits 1."
