@@ -85,7 +85,7 @@ Usage:
   rasctl watch [--json]                                print connections as they come and go, until Ctrl-C
   rasctl entries [--phonebook PATH] [--json]           the phone-book entries that can be dialled
   rasctl dial ENTRY [--phonebook PATH] [--user NAME] [--domain NAME] [--password-stdin]
-               [--timeout DURATION] [--json]          dial an entry, showing each state it passes
+               [--timeout DURATION] [--json]           dial an entry, showing each state it passes
 
 TARGET is an entry name, the phone number of a connection made without an entry, or a handle
 ("0x1a2b"). Exit status: 0 success, 1 failure, 2 usage error. "rasctl COMMAND --help" says more.
