@@ -6,10 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"github.com/winras/ras/rassim"
 )
 
 // wantFolder is where the library loads rasapi32.dll from in this build.
@@ -42,11 +45,16 @@ func runChild(t *testing.T, test string) {
 	planted, err := os.ReadFile(filepath.Join(system, "rasapi32.dll"))
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "rasapi32.dll"), planted, 0o644))
-	cmd := exec.Command(child, "-test.run=^"+test+"$", "-test.v")
-	cmd.Env = append(os.Environ(), childEnv+"="+test)
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "the child failed:\n%s", out)
-	require.Contains(t, string(out), "--- PASS: "+test, "the child ran the test:\n%s", out)
+	var out strings.Builder
+	cmd, err := rassim.StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(child, "-test.run=^"+test+"$", "-test.v")
+		cmd.Env = append(os.Environ(), childEnv+"="+test)
+		cmd.Stdout, cmd.Stderr = &out, &out
+		return cmd
+	})
+	require.NoError(t, err)
+	require.NoError(t, cmd.Wait(), "the child failed:\n%s", out.String())
+	require.Contains(t, out.String(), "--- PASS: "+test, "the child ran the test:\n%s", out.String())
 }
 
 // The loader's search order puts the program's folder first: the library must not.

@@ -3,6 +3,7 @@
 package ras_test
 
 import (
+	"bytes"
 	"context"
 	"net/netip"
 	"os"
@@ -155,11 +156,16 @@ func TestProjectionFallsBackWithoutTheExCall(t *testing.T) {
 	noIP := add(t, officeVPN)
 	project(t, noIP, rassim.Projection{Type: rassim.PPP, NotConfigured: rassim.IPv4 | rassim.IPv6})
 
-	cmd := exec.Command(child, "-test.run=^TestProjectionFallsBackWithoutTheExCall$", "-test.v")
-	cmd.Env = append(os.Environ(), fallbackChild+"="+ppp.String()+","+ike.String()+","+unprojected.String()+","+noIP.String())
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	assert.Contains(t, string(out), "--- PASS: TestProjectionFallsBackWithoutTheExCall")
+	var out bytes.Buffer
+	cmd, err := rassim.StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(child, "-test.run=^TestProjectionFallsBackWithoutTheExCall$", "-test.v")
+		cmd.Env = append(os.Environ(), fallbackChild+"="+ppp.String()+","+ike.String()+","+unprojected.String()+","+noIP.String())
+		cmd.Stdout, cmd.Stderr = &out, &out
+		return cmd
+	})
+	require.NoError(t, err)
+	require.NoError(t, cmd.Wait(), "%s", out.String())
+	assert.Contains(t, out.String(), "--- PASS: TestProjectionFallsBackWithoutTheExCall")
 }
 
 // fallbackChecks runs in the child: the same simulated service, without the Ex call.

@@ -5,6 +5,7 @@ package rassim
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"runtime"
@@ -559,11 +560,16 @@ func TestADialSignalsRASCN_ConnectionToAnotherProcess(t *testing.T) {
 	addEntry(t, officeEntry)
 	exe, err := os.Executable()
 	require.NoError(t, err)
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"=waitconnection")
-	out, err := cmd.StdoutPipe()
+	var out io.Reader
+	cmd, err := StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(exe, "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"=waitconnection")
+		pipe, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		out = pipe
+		return cmd
+	})
 	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
 	line, err := bufio.NewReader(out).ReadString('\n')
 	require.NoError(t, err)
 	require.Equal(t, "registered\n", line)

@@ -406,9 +406,12 @@ func startChild(t *testing.T, role string) *exec.Cmd {
 	t.Helper()
 	exe, err := os.Executable()
 	require.NoError(t, err)
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"="+role)
-	require.NoError(t, cmd.Start())
+	cmd, err := StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(exe, "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"="+role)
+		return cmd
+	})
+	require.NoError(t, err)
 	return cmd
 }
 
@@ -418,11 +421,14 @@ func startChildOutput(t *testing.T, role string) func() (string, error) {
 	t.Helper()
 	exe, err := os.Executable()
 	require.NoError(t, err)
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"="+role)
 	var out strings.Builder
-	cmd.Stdout = &out
-	require.NoError(t, cmd.Start())
+	cmd, err := StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(exe, "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"="+role)
+		cmd.Stdout = &out
+		return cmd
+	})
+	require.NoError(t, err)
 	return func() (string, error) {
 		err := cmd.Wait()
 		return out.String(), err

@@ -3,6 +3,7 @@
 package rassim
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -100,9 +101,17 @@ func runProfileChild(t *testing.T, p Profile, call string) {
 	if d, ok := t.Deadline(); ok {
 		args = append(args, "-test.timeout="+time.Until(d).String())
 	}
-	cmd := exec.Command(exe, args...)
-	cmd.Env = append(os.Environ(), runProfileEnv+"="+call, namespaceEnv+"="+ns)
-	out, err := cmd.CombinedOutput()
+	var output bytes.Buffer
+	cmd, err := StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(exe, args...)
+		cmd.Env = append(os.Environ(), runProfileEnv+"="+call, namespaceEnv+"="+ns)
+		cmd.Stdout, cmd.Stderr = &output, &output
+		return cmd
+	})
+	if err == nil {
+		err = cmd.Wait()
+	}
+	out := output.Bytes()
 	var exit *exec.ExitError
 	switch {
 	case errors.As(err, &exit):

@@ -103,10 +103,17 @@ func runTest(t *testing.T, name string, env ...string) (string, error) {
 	t.Helper()
 	exe, err := os.Executable()
 	require.NoError(t, err)
-	cmd := exec.Command(exe, "-test.run="+runPattern(name), "-test.v")
-	cmd.Env = append(os.Environ(), append(env, namespaceEnv+"="+namespace()+"-nested")...)
-	out, err := cmd.CombinedOutput()
-	return string(out), err
+	var out strings.Builder
+	cmd, err := StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(exe, "-test.run="+runPattern(name), "-test.v")
+		cmd.Env = append(os.Environ(), append(env, namespaceEnv+"="+namespace()+"-nested")...)
+		cmd.Stdout, cmd.Stderr = &out, &out
+		return cmd
+	})
+	if err == nil {
+		err = cmd.Wait()
+	}
+	return out.String(), err
 }
 
 func TestRunProfileFailsTheTestWithTheOutputOfAChildThatFailed(t *testing.T) {

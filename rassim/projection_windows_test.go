@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -427,10 +428,15 @@ func TestAWindowsOlderThanSevenHasNoProjectionInfoEx(t *testing.T) {
 
 	h := add(t, Conn{Entry: "vpn"})
 	mustProject(t, h, Projection{Type: PPP, IPv4: ip("10.1.2.3"), IPv4Server: ip("10.1.2.1"), NotConfigured: IPv6})
-	cmd := exec.Command(vista, "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"=projection", handleEnv+"="+strconv.FormatUint(uint64(h), 10))
-	out, err := cmd.Output()
+	var out strings.Builder
+	cmd, err := StartProcess(func() *exec.Cmd {
+		cmd := exec.Command(vista, "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"=projection", handleEnv+"="+strconv.FormatUint(uint64(h), 10))
+		cmd.Stdout = &out
+		return cmd
+	})
 	require.NoError(t, err)
-	assert.Equal(t, "simulator=true ex=missing ip=0 10.1.2.3 10.1.2.1 ipv6=731\n", string(out),
+	require.NoError(t, cmd.Wait())
+	assert.Equal(t, "simulator=true ex=missing ip=0 10.1.2.3 10.1.2.1 ipv6=731\n", out.String(),
 		"the same service, without the Ex call")
 }

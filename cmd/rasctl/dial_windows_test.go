@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os/exec"
@@ -43,20 +42,6 @@ var officeStates = []string{"OpenPort", "ConnectDevice", "Authenticate", "Authen
 func addEntry(t *testing.T, e rassim.Entry) {
 	t.Helper()
 	require.NoError(t, rassim.AddEntry(e))
-}
-
-// rasctlWithInput is rasctl with input on its standard input.
-func rasctlWithInput(t *testing.T, input string, args ...string) result {
-	t.Helper()
-	cmd := rasctlCommand(t, args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(input), &stdout, &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		require.NoError(t, err)
-	}
-	return result{stdout: stdout.String(), stderr: stderr.String(), code: cmd.ProcessState.ExitCode()}
 }
 
 func requireNoOpenHandles(t *testing.T) {
@@ -209,13 +194,16 @@ func TestDialInterruptedByCtrlCHangsUpAndExitsWith1(t *testing.T) {
 	slow := officeEntry
 	slow.Script = []rassim.Step{{State: ras.OpenPort}, {State: ras.ConnectDevice, Delay: time.Hour}}
 	addEntry(t, slow)
-	cmd := rasctlCommand(t, "dial", "Office VPN")
-	cmd.SysProcAttr = &syscall.SysProcAttr{CreationFlags: windows.CREATE_NEW_CONSOLE}
-	out, err := cmd.StdoutPipe()
-	require.NoError(t, err)
+	var out io.Reader
 	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
+	cmd := startRasctl(t, func() *exec.Cmd {
+		cmd := rasctlCommand(t, "dial", "Office VPN")
+		cmd.SysProcAttr = &syscall.SysProcAttr{CreationFlags: windows.CREATE_NEW_CONSOLE}
+		pipe, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		out, cmd.Stderr = pipe, &stderr
+		return cmd
+	})
 	t.Cleanup(func() { cmd.Process.Kill() })
 	lines := bufio.NewReader(out)
 	assert.Equal(t, "OpenPort\n", readLine(t, lines))

@@ -46,10 +46,22 @@ type result struct {
 
 func rasctl(t *testing.T, args ...string) result {
 	t.Helper()
-	cmd := rasctlCommand(t, args...)
+	return rasctlWithInput(t, "", args...)
+}
+
+// rasctlWithInput is rasctl with input, when not empty, on its standard input.
+func rasctlWithInput(t *testing.T, input string, args ...string) result {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	cmd := startRasctl(t, func() *exec.Cmd {
+		cmd := rasctlCommand(t, args...)
+		if input != "" {
+			cmd.Stdin = strings.NewReader(input)
+		}
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		return cmd
+	})
+	err := cmd.Wait()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		require.NoError(t, err)

@@ -466,13 +466,18 @@ type watchProcess struct {
 // it says that it watches: a connection made from then on is reported.
 func startWatch(t *testing.T, args ...string) *watchProcess {
 	t.Helper()
-	w := &watchProcess{cmd: rasctlCommand(t, append([]string{"watch"}, args...)...), copied: make(chan struct{})}
-	w.cmd.SysProcAttr = &syscall.SysProcAttr{CreationFlags: windows.CREATE_NEW_CONSOLE}
-	out, err := w.cmd.StdoutPipe()
-	require.NoError(t, err)
-	errPipe, err := w.cmd.StderrPipe()
-	require.NoError(t, err)
-	require.NoError(t, w.cmd.Start())
+	w := &watchProcess{copied: make(chan struct{})}
+	var out, errPipe io.Reader
+	w.cmd = startRasctl(t, func() *exec.Cmd {
+		cmd := rasctlCommand(t, append([]string{"watch"}, args...)...)
+		cmd.SysProcAttr = &syscall.SysProcAttr{CreationFlags: windows.CREATE_NEW_CONSOLE}
+		var err error
+		out, err = cmd.StdoutPipe()
+		require.NoError(t, err)
+		errPipe, err = cmd.StderrPipe()
+		require.NoError(t, err)
+		return cmd
+	})
 	t.Cleanup(func() { w.cmd.Process.Kill() }) // for a failed test: a passing one has ended it
 	w.out = bufio.NewReader(out)
 	errLines := bufio.NewReader(errPipe)
