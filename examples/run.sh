@@ -28,20 +28,24 @@ agent_tests() {
 echo "== examples/agent, with winras from this tree"
 agent_tests "$root/examples/agent"
 
-echo "== examples/agent, with winras v0.1.0 from a read-only module cache"
+# The go command indexes a module version's files once, in its build cache, since a release's
+# never change; this tree's do, so each run serves it as a version of its own (a pseudo-version,
+# as for a commit after v0.1.0), or a later run would build with an earlier one's file list.
+version=v0.1.1-0.$(date -u +%Y%m%d%H%M%S)-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
+echo "== examples/agent, with winras $version from a read-only module cache"
 work=$dir/modcache
 # The go command makes a module cache read-only: rm needs it writable again.
 [ ! -d "$work" ] || chmod -R u+w "$work"
 rm -rf "$work"
 mkdir -p "$work"
-(cd "$root" && go run ./internal/modproxy "$work/proxy" v0.1.0)
+(cd "$root" && go run ./internal/modproxy "$work/proxy" "$version")
 cp -r "$root/examples/agent" "$work/agent"
-(cd "$work/agent" && go mod edit -dropreplace github.com/winras/ras)
+(cd "$work/agent" && go mod edit -dropreplace github.com/winras/ras -require "github.com/winras/ras@$version")
 # The other modules come from this machine's own cache, served as a proxy too: no network.
 downloads=$(go env GOMODCACHE)/cache/download
 export GOMODCACHE=$work/gomod GOPROXY=file://$work/proxy,file://$downloads GOSUMDB=off GOFLAGS=-mod=mod
 agent_tests "$work/agent"
-cached=$GOMODCACHE/github.com/winras/ras@v0.1.0
+cached=$GOMODCACHE/github.com/winras/ras@$version
 if [ -n "$(find "$cached" -perm -u+w -type f | head -1)" ]; then
 	echo "examples: $cached is writable: not a read-only module cache" >&2
 	exit 1
