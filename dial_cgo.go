@@ -249,3 +249,9 @@ func filetime(ft uint64) time.Time {
 
 // dialsInProgress is how many dials the shim holds: what a leak of them would make grow.
 func dialsInProgress() int { return int(C.winras_dials()) }
+
+// dialCallsRunning is how many calls of the notifier are under way, those of ended dials included.
+func dialCallsRunning() int { return int(C.winras_dial_calls_running()) }
+
+// pauseNotifier makes the notifier pause d after it has set a dial's event (tests only).
+func pauseNotifier(d time.Duration) { C.winras_dial_test_pause(C.uint32_t(d.Milliseconds())) }

@@ -103,6 +103,33 @@ func TestDialReportsEveryStateInOrderAndReturnsTheConnection(t *testing.T) {
 	requireNoOpenHandles(t)
 }
 
+// A program that exits as soon as Dial returns must not exit while the notifier, which runs on a
+// thread of RAS's own, is still in a call: Dial returns only once no call of its dial's notifier is
+// under way. The notifier pauses after it has woken Dial, so that a Dial that did not wait for it
+// would return in the middle of that call.
+func TestDialReturnsOnlyOnceItsNotifierIsDone(t *testing.T) {
+	useSim(t)
+	require.NoError(t, rassim.SetLinger(0))
+	quick := officeEntry
+	// A delay: the last calls come after RasDialW has returned, while Dial waits for them.
+	quick.Script = []rassim.Step{{State: ras.OpenPort}, {State: ras.Authenticate, Delay: 5 * time.Millisecond}}
+	addEntry(t, quick)
+	wrong := officeParams
+	wrong.Password = "wrong"
+	ras.PauseNotifier(20 * time.Millisecond)
+	t.Cleanup(func() { ras.PauseNotifier(0) })
+
+	h, err := ras.Dial(context.Background(), officeParams, nil)
+	require.NoError(t, err)
+	require.Zero(t, ras.DialCallsRunning(), "notifier calls under way once Dial returned its connection")
+	require.NoError(t, ras.HangUp(context.Background(), h))
+
+	_, err = ras.Dial(context.Background(), wrong, nil)
+	require.ErrorIs(t, err, errBadLogon)
+	require.Zero(t, ras.DialCallsRunning(), "notifier calls under way once Dial returned its failure")
+	requireNoOpenHandles(t)
+}
+
 func TestDialWithABadPasswordFailsAtAuthenticationAndHangsUp(t *testing.T) {
 	useSim(t)
 	addEntry(t, officeEntry)

@@ -65,6 +65,7 @@ static volatile LONG dial_version;
 typedef struct dial {
 	struct dial *next;
 	uint32_t id;
+	uint32_t inside; // notifier calls that found this dial and have not left it yet
 	HANDLE event;
 	rasdialparams602 params;
 	uint32_t first, queued, lost; // the queue: notes[first] is the oldest of queued
@@ -76,6 +77,12 @@ typedef struct dial {
 static SRWLOCK dials_lock = SRWLOCK_INIT;
 static dial *dials;
 static uint32_t last_id;
+// Woken when a notifier call leaves a dial that is ending.
+static CONDITION_VARIABLE left = CONDITION_VARIABLE_INIT;
+// Notifier calls between their start and the moment they leave their dial, under the lock.
+static uint32_t calls_running;
+// A test's pause, in milliseconds, between the notifier's SetEvent and its leaving the dial.
+static volatile LONG pause_after_event;
 
 // Under the lock.
 static dial **find(uint32_t id)
@@ -87,34 +94,44 @@ static dial **find(uint32_t id)
 }
 
 // The notifier (RasDialFunc2): it only queues what came and sets the dial's event. Returning 0
-// tells Windows to send no more, for a dial that has ended (or was never ours).
+// tells Windows to send no more, for a dial that has ended (or was never ours). It leaves the dial
+// under the lock as its last step, and winras_dial_end waits for that: once a dial has ended, no
+// call of the notifier is still using it. Nothing here waits, so that wait is short.
 static DWORD WINAPI notified(ULONG_PTR id, DWORD subentry, HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error,
                              DWORD ext_error)
 {
 	(void)msg;
 	FILETIME now;
 	GetSystemTimePreciseAsFileTime(&now);
-	DWORD more = 1;
 	AcquireSRWLockExclusive(&dials_lock);
+	calls_running++;
 	dial *d = id <= UINT32_MAX ? *find((uint32_t)id) : NULL;
-	if (d == NULL) {
-		more = 0;
-	} else if (d->queued == WINRAS_DIAL_NOTES) {
-		d->lost++;
+	if (d != NULL) {
+		d->inside++;
+		if (d->queued == WINRAS_DIAL_NOTES) {
+			d->lost++;
+		} else {
+			winras_dial_note *n = &d->notes[(d->first + d->queued) % WINRAS_DIAL_NOTES];
+			n->handle = (uint64_t)(uintptr_t)h;
+			n->filetime = ((uint64_t)now.dwHighDateTime << 32) | now.dwLowDateTime;
+			n->state = (uint32_t)state;
+			n->error = error;
+			n->ext_error = ext_error;
+			n->subentry = subentry;
+			d->queued++;
+		}
+		// Outside the lock: Go, woken, takes the lock at once to read the queue.
+		ReleaseSRWLockExclusive(&dials_lock);
 		SetEvent(d->event);
-	} else {
-		winras_dial_note *n = &d->notes[(d->first + d->queued) % WINRAS_DIAL_NOTES];
-		n->handle = (uint64_t)(uintptr_t)h;
-		n->filetime = ((uint64_t)now.dwHighDateTime << 32) | now.dwLowDateTime;
-		n->state = (uint32_t)state;
-		n->error = error;
-		n->ext_error = ext_error;
-		n->subentry = subentry;
-		d->queued++;
-		SetEvent(d->event);
+		if (pause_after_event > 0)
+			Sleep((DWORD)pause_after_event);
+		AcquireSRWLockExclusive(&dials_lock);
+		d->inside--;
+		WakeAllConditionVariable(&left);
 	}
+	calls_running--;
 	ReleaseSRWLockExclusive(&dials_lock);
-	return more;
+	return d != NULL;
 }
 
 static const RASDIALFUNC2 notifier = notified;
@@ -239,13 +256,29 @@ void winras_dial_end(uint32_t id)
 	AcquireSRWLockExclusive(&dials_lock);
 	dial **p = find(id);
 	dial *d = *p;
-	if (d != NULL)
+	if (d != NULL) {
 		*p = d->next;
+		while (d->inside > 0)
+			SleepConditionVariableSRW(&left, &dials_lock, INFINITE, 0);
+	}
 	ReleaseSRWLockExclusive(&dials_lock);
 	if (d == NULL)
 		return;
 	SecureZeroMemory(&d->params, sizeof d->params);
 	free(d);
+}
+
+void winras_dial_test_pause(uint32_t ms)
+{
+	InterlockedExchange(&pause_after_event, (LONG)ms);
+}
+
+uint32_t winras_dial_calls_running(void)
+{
+	AcquireSRWLockShared(&dials_lock);
+	uint32_t n = calls_running;
+	ReleaseSRWLockShared(&dials_lock);
+	return n;
 }
 
 uint32_t winras_dials(void)

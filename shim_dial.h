@@ -58,8 +58,18 @@ winras_dial_result winras_dial(const uint16_t *phonebook, const uint16_t *entry,
 uint32_t winras_dial_take(uint32_t id, winras_dial_note *out, uint32_t max, uint32_t *lost);
 
 // winras_dial_end forgets dial id: a notification for it from now on is dropped and tells Windows
-// to send no more, and its parameters are zeroed and freed. Its event is never set again.
+// to send no more, and its parameters are zeroed and freed. It returns once no call of the
+// notifier is still using the dial: its event is never set again.
 void winras_dial_end(uint32_t id);
+
+// winras_dial_calls_running returns how many calls of the notifier are under way (for tests: 0
+// once every dial has ended and Windows sends no more).
+uint32_t winras_dial_calls_running(void);
+
+// winras_dial_test_pause makes the notifier pause ms milliseconds after it has set a dial's event
+// and before it leaves the dial (0: no pause, as outside tests): a test's way to widen the moment
+// winras_dial_end must wait through.
+void winras_dial_test_pause(uint32_t ms);
 
 // winras_dials returns how many dials are between winras_dial and winras_dial_end.
 uint32_t winras_dials(void);
