@@ -27,14 +27,12 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
+
+	"github.com/winras/ras/internal/procexit"
 )
 
-// afterCtrlC is how long the exporter waits after Ctrl-C before it exits.
-const afterCtrlC = 50 * time.Millisecond
-
 func main() {
-	os.Exit(run(os.Args[1:]))
+	procexit.Exit(run(os.Args[1:]))
 }
 
 // run is the program: it returns the exit status, 2 for a usage error.
@@ -80,10 +78,11 @@ func run(args []string) int {
 	return 0
 }
 
-// console serves until Ctrl-C (SIGINT) or, on Windows, the console closing (SIGTERM).
+// console serves until Ctrl-C (SIGINT) or, on Windows, the console closing (SIGTERM). The
+// signals stay caught until the process ends: under Wine, a second Ctrl-C that nobody catches
+// (timeout and CI runners send two) would end it with status 0 before it has closed.
 func console(cfg config, logger *slog.Logger) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	e, err := start(cfg, nil, logger)
 	if err != nil {
 		return err
@@ -92,12 +91,7 @@ func console(cfg config, logger *slog.Logger) error {
 	select {
 	case <-ctx.Done():
 		logger.Info("stopping")
-		err := e.Close()
-		// Ctrl-C comes on a thread of its own. Under Wine 8 a Go process that exits while that
-		// thread is still ending is sometimes SIGKILLed (rasctl met it: 2 exits in 150); a
-		// pause makes it go away, and costs nothing seen on Windows.
-		time.Sleep(afterCtrlC)
-		return err
+		return e.Close()
 	case err := <-e.Failed():
 		e.Close()
 		return fmt.Errorf("serving: %w", err)

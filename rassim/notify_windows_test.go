@@ -255,23 +255,45 @@ func TestNotifyDelayCoalescesTheChangesWithinIt(t *testing.T) {
 	assert.EqualValues(t, 3, n)
 }
 
-func TestNotifyDelayDeliversWhatIsPendingWhenTheProcessExits(t *testing.T) {
+// A process that made a change delivers its late signal before it ends, each way it can end:
+// ExitProcess (os.Exit) through DllMain, and TerminateProcess (Exit) after DeliverLate.
+func TestNotifyDelayDeliversWhatIsPendingWhenTheProcessEnds(t *testing.T) {
 	requireSim(t)
 	const delay = time.Second
+	for _, role := range []string{"addlate", "addlatedeliver"} {
+		t.Run(role, func(t *testing.T) {
+			require.NoError(t, Reset(Win7))
+			require.NoError(t, SetNotifyDelay(delay))
+			ev := newEvent(t)
+			register(t, invalidHandle, ev, rascnConnection)
+
+			// The child adds a connection and ends at once, long before its signal is due.
+			cmd := startChildOutput(t, role)
+			out, err := cmd()
+			require.NoError(t, err, "the child process")
+			before, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
+			require.NoError(t, err, "the child prints the time before its change: %q", out)
+			require.True(t, signalled(ev, 10*time.Second), "signalled by the ending process")
+			assert.GreaterOrEqual(t, qpc()-before, qpcTicks(delay), "still late")
+			n, _ := signals(t)
+			assert.EqualValues(t, 1, n)
+		})
+	}
+}
+
+func TestDeliverLateReturnsOnceTheSignalIsDelivered(t *testing.T) {
+	requireSim(t)
+	const delay = 300 * time.Millisecond
 	require.NoError(t, SetNotifyDelay(delay))
 	ev := newEvent(t)
 	register(t, invalidHandle, ev, rascnConnection)
-
-	// The child adds a connection and exits at once, long before its signal is due.
-	cmd := startChildOutput(t, "addlate")
-	out, err := cmd()
-	require.NoError(t, err, "the child process")
-	before, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
-	require.NoError(t, err, "the child prints the time before its change: %q", out)
-	require.True(t, signalled(ev, 10*time.Second), "signalled by the exiting process")
-	assert.GreaterOrEqual(t, qpc()-before, qpcTicks(delay), "still late")
-	n, _ := signals(t)
-	assert.EqualValues(t, 1, n)
+	before := qpc()
+	add(t, Conn{Entry: "vpn"})
+	require.False(t, signalled(ev, 0), "late")
+	require.NoError(t, DeliverLate())
+	assert.True(t, signalled(ev, 0), "delivered when DeliverLate returned")
+	assert.GreaterOrEqual(t, qpc()-before, qpcTicks(delay), "at its time, not before")
+	require.NoError(t, DeliverLate(), "nothing left: returns at once")
 }
 
 func TestResetDropsLateSignals(t *testing.T) {

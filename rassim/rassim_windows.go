@@ -19,7 +19,7 @@ import (
 // The simulator's RasSimVersion answers these.
 const (
 	simMagic   = 0x4D495352 // "RSIM"
-	simVersion = 4
+	simVersion = 5
 )
 
 // RasSimSetLie's kinds.
@@ -63,6 +63,7 @@ var (
 	procSetGoneCode   = rasapi32.NewProc("RasSimSetGoneCode")
 	procSetLie        = rasapi32.NewProc("RasSimSetLie")
 	procSetDelay      = rasapi32.NewProc("RasSimSetNotifyDelay")
+	procDeliverLate   = rasapi32.NewProc("RasSimDeliverLate")
 	procSetPerCall    = rasapi32.NewProc("RasSimSetRegistrationPerCall")
 	procSignals       = rasapi32.NewProc("RasSimSignals")
 )
@@ -397,7 +398,8 @@ func LieCount(f Func, n uint32) error {
 // a registration is signalled d after the change, from a thread of the simulator's own in the
 // process that made the change, and the changes that reach one registration within d share one
 // signal. 0 (the default) signals at once, from the thread that made the change. A process that
-// exits with signals pending signals them as it exits, each at its time; d is at most 10s.
+// exits with signals pending signals them as it exits (ExitProcess, as os.Exit), each at its time;
+// one that ends otherwise calls DeliverLate first. d is at most 10s.
 func SetNotifyDelay(d time.Duration) error {
 	us, err := micros(d)
 	if err != nil || us > 10_000_000 {
@@ -405,6 +407,13 @@ func SetNotifyDelay(d time.Duration) error {
 	}
 	return call(procSetDelay, uintptr(us))
 }
+
+// DeliverLate signals the late notifications this process's changes queued (SetNotifyDelay),
+// each at its time, and returns once none is left. Windows' service signals them whatever becomes
+// of the process that made the change; the simulator keeps them in that process, which delivers
+// what is left when it exits by ExitProcess (os.Exit), but not when it ends by TerminateProcess,
+// as this module's programs do (internal/procexit): those call DeliverLate before they end.
+func DeliverLate() error { return call(procDeliverLate) }
 
 // SetRegistrationPerCall makes every RasConnectionNotification call a registration of its own,
 // even for an event handle already registered, each signalling; by default a repeated

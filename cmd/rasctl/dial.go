@@ -21,7 +21,8 @@ var dialCommand = &command{
 	help: `Dials a phone-book entry and prints each state the dial passes as it is reached, then the
 connection's handle once it is connected. Without --user and --password-stdin, it uses the
 credentials Windows saved for the entry. A dial that fails, times out or is interrupted (Ctrl-C)
-is hung up, and rasctl waits until it is gone before it exits with status 1.
+is hung up, and rasctl waits until it is gone before it exits with status 1; a second Ctrl-C
+does not cut that wait short, which is bounded.
 
 Flags:
   --phonebook PATH    the entry's phone-book (.pbk) file, as "rasctl entries" shows it; by

@@ -33,7 +33,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
+
+	"github.com/winras/ras/internal/procexit"
 )
 
 // The exit statuses.
@@ -45,22 +46,13 @@ const (
 
 func main() {
 	// Ctrl-C and Ctrl-Break arrive as os.Interrupt; closing the console window, logging off and
-	// shutting down as SIGTERM. The first one cancels ctx: watch stops, a hang-up stops waiting.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// Then the next Ctrl-C ends the process at once, as it does any console program.
-	context.AfterFunc(ctx, stop)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	if ctx.Err() != nil {
-		// Ctrl-C comes on a thread of its own. Under Wine 8 a Go process that exits while that
-		// thread is still ending is sometimes SIGKILLed (a 10-line program: 2 exits in 150 with
-		// status 137; none in 300 after this pause). On Windows the pause costs nothing seen.
-		time.Sleep(afterCtrlC)
-	}
-	os.Exit(code)
+	// shutting down as SIGTERM. The first one cancels ctx: watch stops, a dial or a hang-up is
+	// ended and waited for. The signals stay caught until the process ends, so that a second
+	// Ctrl-C cannot end it in the middle of that (timeout and CI runners send SIGINT twice, to
+	// the process and to its group): every wait rasctl makes is bounded, so it ends soon anyway.
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	procexit.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
-
-// afterCtrlC is how long rasctl waits after Ctrl-C before it exits.
-const afterCtrlC = 50 * time.Millisecond
 
 // command is one sub-command.
 type command struct {

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/winras/ras"
+	"github.com/winras/ras/internal/procexit"
 )
 
 // runAsRasctl makes the test binary run rasctl's main instead of the tests, so that the tests
@@ -25,7 +26,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(runAsRasctl) == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	procexit.Exit(m.Run())
 }
 
 // rasctlCommand returns the command that runs rasctl with args: the test binary itself.

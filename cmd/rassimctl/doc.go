@@ -11,6 +11,7 @@
 //	rassimctl connect HANDLE
 //	rassimctl drop HANDLE [ERROR]
 //	rassimctl list
+//	rassimctl open-handles
 //	rassimctl hold
 //	rassimctl stats HANDLE [--sub N] [--bytes-sent N] [--rate-bytes-sent N/s] ... [--duration DURATION]
 //	rassimctl project HANDLE --type ppp|ikev2|none [--ipv4 ADDR] [--server ADDR]... [--auth NAME] ...

@@ -35,6 +35,8 @@ Usage:
   rassimctl drop HANDLE [ERROR]       drop a connection from the remote side, with the error code
                                       that status reports (default 0)
   rassimctl list                      print the listed connections' handles, one per line
+  rassimctl open-handles              print how many connection handles RAS gave out and nobody
+                                      has hung up yet (every process's; 0 once all are)
   rassimctl hold                      keep the simulated service until Ctrl-C: it lasts only while
                                       a process has the simulator loaded, so run this in the
                                       background before making connections for other programs
@@ -141,9 +143,10 @@ to rassimctl.exe, and under Wine WINEDLLOVERRIDES=rasapi32=n.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	context.AfterFunc(ctx, stop) // a second Ctrl-C ends the process at once
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	// Ctrl-C ends hold; the signals stay caught until the process ends, as in rasctl: under Wine,
+	// a Ctrl-C nobody catches ends the process with status 0.
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	rassim.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // usageError is a command line rassimctl cannot run: exit status 2, as rasctl's.
@@ -165,10 +168,12 @@ var subcommands = map[string]func(ctx context.Context, args []string, stdout, st
 	"drop":    drop,
 	"list":    list,
 	"hold":    hold,
-	"stats":   setStats,
-	"project": project,
-	"entry":   entry,
-	"entries": entries,
+
+	"open-handles": openHandles,
+	"stats":        setStats,
+	"project":      project,
+	"entry":        entry,
+	"entries":      entries,
 
 	"reuse":                 reuse,
 	"gone-code":             goneCode,
@@ -350,6 +355,18 @@ func list(_ context.Context, args []string, stdout, _ io.Writer) error {
 		}
 	}
 	return nil
+}
+
+func openHandles(_ context.Context, args []string, stdout, _ io.Writer) error {
+	if _, err := parse(newFlags("open-handles"), args); err != nil {
+		return err
+	}
+	n, err := rassim.OpenHandles()
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, n)
+	return err
 }
 
 func reuse(_ context.Context, args []string, _, _ io.Writer) error {

@@ -111,6 +111,20 @@ func TestAddMakesAConnectionWithEveryField(t *testing.T) {
 	assert.Equal(t, h.String()+"\n", stdout)
 }
 
+func TestOpenHandlesCountsWhatIsNotHungUp(t *testing.T) {
+	useSim(t)
+	code, stdout, stderr := rassimctl("open-handles")
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "0\n", stdout)
+	h := handle(t, "add", "--entry", "Office VPN")
+	handle(t, "dial", "--phone", "5550123")
+	_, stdout, _ = rassimctl("open-handles")
+	assert.Equal(t, "2\n", stdout, "a connected one and a dialling one")
+	require.NoError(t, ras.HangUp(context.Background(), h))
+	_, stdout, _ = rassimctl("open-handles")
+	assert.Equal(t, "1\n", stdout)
+}
+
 func TestDialStateConnectAndDrop(t *testing.T) {
 	useSim(t)
 	h := handle(t, "dial", "--phone", "5550123", "--device-type", "modem")

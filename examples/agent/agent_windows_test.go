@@ -13,6 +13,10 @@ import (
 	"github.com/winras/ras/rassim"
 )
 
+// TestMain ends the test binary with rassim.Exit, which Wine 8 cannot turn into a SIGKILL when a
+// thread of RAS's is still ending as the tests end (see rassim.Exit).
+func TestMain(m *testing.M) { rassim.Exit(m.Run()) }
+
 // backend skips the test unless raswine exec runs it against the named rasapi32.
 func backend(t *testing.T, want string) {
 	t.Helper()

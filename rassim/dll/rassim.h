@@ -10,7 +10,7 @@
 /* ---- The control surface (exports; every one returns 0 or an error code) ---------------- */
 
 #define RASSIM_MAGIC 0x4D495352u  /* "RSIM": RasSimVersion's *magic */
-#define RASSIM_VERSION 4u         /* bumped when the ABI or the shared layout changes */
+#define RASSIM_VERSION 5u         /* bumped when the ABI or the shared layout changes */
 
 #define RASSIM_PROFILE_WIN7 0u
 #define RASSIM_PROFILE_XP 1u
@@ -242,6 +242,7 @@ DWORD WINAPI RasSimRemoveEntry(const WCHAR *phonebook, const WCHAR *name);
 DWORD WINAPI RasSimEntry(DWORD index, RASSIM_ENTRY *entry);
 DWORD WINAPI RasSimOpenHandles(DWORD *count);
 DWORD WINAPI RasSimDialsRunning(DWORD *count);
+DWORD WINAPI RasSimDeliverLate(void);
 
 /* ---- The simulated RAS service, in a named file mapping -------------------------------- */
 
