@@ -3,7 +3,8 @@
 #   make -f mingw.mk demo    the scripted rasctl story, under Wine, against the simulator
 #   make -f mingw.mk test    every test: native, then under Wine for windows/amd64 (builtin rasapi32,
 #                            simulator, -race, none, -tags rassim) and windows/386 (builtin,
-#                            simulator), then examples/agent as another module tests its RAS code,
+#                            simulator), then rasctl dialled, hung up and interrupted hundreds of
+#                            times (wine/repeat.sh), then examples/agent as another module tests its RAS code,
 #                            from this tree and from a read-only module cache, then ras_exporter
 #                            (a module of its own) under Wine
 #   make -f mingw.mk bench   the benchmark table (see bench/README.md)
@@ -92,6 +93,10 @@ test-steps:
 	cd $(ROOT) && $(WIN32) go test $(EXEC_BUILTIN) ./...
 	@echo "== windows/386 under Wine, the simulator"
 	cd $(ROOT) && $(WIN32) go test $(EXEC) ./...
+	@echo "== rasctl ended as users end it, hundreds of times, amd64 and 386 (wine/repeat.sh)"
+	cd $(ROOT) && $(WIN64) go build -o $(BUILD)/repeat/amd64/ ./cmd/rasctl ./cmd/rassimctl && \
+		$(WIN32) go build -o $(BUILD)/repeat/386/ ./cmd/rasctl ./cmd/rassimctl
+	@$(ROOT)/wine/repeat.sh $(BUILD) $(BUILD)/repeat/amd64 $(BUILD)/repeat/386
 	@$(ROOT)/examples/run.sh $(BUILD)
 	@$(ROOT)/ras_exporter/run.sh $(BUILD)
 

@@ -30,8 +30,39 @@ wine_run=("$dir/raswine" exec -dir "$dir")
 tmp=$(mktemp -d)
 watch_pid=
 
+# The command run last, and how it ended: what a story that stops says it stopped at.
+last_cmd=
+last_status=0
+
+# how says how a process ended, from its exit status as the shell reports it.
+how() {
+	if [ "$1" -gt 128 ]; then
+		echo "was killed by SIG$(kill -l $(($1 - 128))) (status $1)"
+	elif [ "$1" = 124 ]; then
+		echo "did not finish in 60s"
+	else
+		echo "exited with status $1"
+	fi
+}
+
+# ended records how the command $2... ended ($1), and stops the story when a signal ended it:
+# every command of the story ends by itself, with 0 or with the failure it shows.
+ended() {
+	last_status=$1
+	shift
+	last_cmd="$*"
+	if [ "$last_status" -gt 128 ] || [ "$last_status" = 124 ]; then
+		echo "demo: $last_cmd $(how "$last_status")" >&2
+		exit 1
+	fi
+}
+
 # Runs on every exit, a failed story's too: no Wine process is left behind.
 cleanup() {
+	local status=$?
+	if [ "$status" != 0 ] && [ "$last_status" != 0 ] && [ "$last_status" -le 128 ] && [ "$last_status" != 124 ]; then
+		echo "demo: stopped: $last_cmd $(how "$last_status")" >&2
+	fi
 	if [ -n "$watch_pid" ] && kill -0 "$watch_pid" 2>/dev/null; then
 		kill -INT "$watch_pid" 2>/dev/null || true
 		exited "$watch_pid" 5 || kill -KILL "$watch_pid" 2>/dev/null || true
@@ -71,10 +102,7 @@ run() {
 	show "$@"
 	local status=0
 	timeout 60 "${wine_run[@]}" "$bin/$1.exe" "${@:2}" </dev/null || status=$?
-	if [ "$status" = 124 ]; then
-		echo "demo: $1 did not finish in 60s" >&2
-		exit 1
-	fi
+	ended "$status" "$@"
 	return "$status"
 }
 
@@ -85,10 +113,7 @@ run_with_password() {
 	shift
 	show echo "$password" '|' "$@"
 	printf '%s\n' "$password" | timeout 60 "${wine_run[@]}" "$bin/$1.exe" "${@:2}" || status=$?
-	if [ "$status" = 124 ]; then
-		echo "demo: $1 did not finish in 60s" >&2
-		exit 1
-	fi
+	ended "$status" "$@"
 	return "$status"
 }
 
@@ -97,10 +122,7 @@ run_keep() {
 	show "$@"
 	local status=0
 	out=$(timeout 60 "${wine_run[@]}" "$bin/$1.exe" "${@:2}" </dev/null) || status=$?
-	if [ "$status" = 124 ]; then
-		echo "demo: $1 did not finish in 60s" >&2
-		exit 1
-	fi
+	ended "$status" "$@"
 	out=${out%$'\r'}
 	printf '%s\n' "$out"
 	return "$status"
@@ -223,6 +245,7 @@ fi
 status=0
 wait "$watch_pid" || status=$?
 watch_pid=
+ended "$status" rasctl watch
 show_watch "$(wc -l <"$tmp/watch.out")"
 if grep -v watching "$tmp/watch.err" >"$tmp/complaints"; then
 	echo "rasctl watch reported on stderr:"

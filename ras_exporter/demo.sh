@@ -45,9 +45,26 @@ exited() {
 	done
 }
 
-# rassimctl runs rassimctl.exe quietly, for a minute at most, and prints what it printed.
+# how says how a process ended, from its exit status as the shell reports it.
+how() {
+	if [ "$1" -gt 128 ]; then
+		echo "was killed by SIG$(kill -l $(($1 - 128))) (status $1)"
+	elif [ "$1" = 124 ]; then
+		echo "did not finish in 60s"
+	else
+		echo "exited with status $1"
+	fi
+}
+
+# rassimctl runs rassimctl.exe quietly, for a minute at most, and prints what it printed; the demo
+# stops, saying how, if it fails.
 rassimctl() {
-	timeout 60 "${wine_run[@]}" "$bin/rassimctl.exe" "$@" </dev/null
+	local status=0
+	timeout 60 "${wine_run[@]}" "$bin/rassimctl.exe" "$@" </dev/null || status=$?
+	if [ "$status" != 0 ]; then
+		echo "ras_exporter demo: rassimctl $* $(how "$status")" >&2
+		exit 1
+	fi
 }
 
 # get GETs $1 from the exporter (bash's /dev/tcp: the demo needs no curl) into $tmp/scrape.
@@ -110,7 +127,7 @@ status=0
 wait "$pid" || status=$?
 pid=
 if [ "$status" != 0 ] || ! grep -q 'msg=stopping' "$tmp/err"; then
-	echo "ras_exporter demo: the exporter exited with status $status; its stderr:" >&2
+	echo "ras_exporter demo: the exporter $(how "$status") after Ctrl-C; its stderr:" >&2
 	cat "$tmp/err" >&2
 	exit 1
 fi
