@@ -1,7 +1,9 @@
 // Ras_exporter exports the client-side Windows RAS connections (dial-up and VPN) as Prometheus
 // metrics: how many there are, what each one is, its state, its traffic and error counters, its
 // speed, how long it has been up and its addresses, and the connections made, ended and dropped
-// since it started. It reads RAS at every scrape, through the winras library.
+// since it started. It reads RAS at every scrape, through the winras library, and each
+// connection's statistics in the background between scrapes, so that no wrap of Windows' 32-bit
+// counters is missed.
 //
 // Usage:
 //
