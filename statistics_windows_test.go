@@ -76,18 +76,24 @@ func TestStatisticsReadsTheHRESULTOfABadArgument(t *testing.T) {
 	assert.NotErrorIs(t, err, ras.ErrConnectionGone)
 }
 
-// The duration goes on between the samples: the counters that went down wrapped.
-func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
-	useSim(t)
-	h := add(t, officeVPN)
+// meterOf is a Meter of connection h: each call sets its statistics in the simulator, reads them
+// and gives them to the Meter.
+func meterOf(t *testing.T, h ras.Handle) func(rassim.Stats) ras.Totals {
 	var m ras.Meter
-	sample := func(s rassim.Stats) ras.Totals {
+	return func(s rassim.Stats) ras.Totals {
 		t.Helper()
 		require.NoError(t, rassim.SetStats(h, 0, s))
 		st, err := ras.Statistics(h)
 		require.NoError(t, err)
 		return m.Add(st)
 	}
+}
+
+// The duration goes on between the samples: the counters that went down wrapped.
+func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
+	useSim(t)
+	h := add(t, officeVPN)
+	sample := meterOf(t, h)
 	sample(rassim.Stats{BytesSent: 0xFFFFFF00, BytesReceived: 5, FramesSent: 0xFFFFFFFF, Duration: time.Minute})
 	got := sample(rassim.Stats{BytesSent: 0x100, BytesReceived: 6, FramesSent: 1, Duration: 2 * time.Minute})
 	assert.Equal(t, uint64(0x1_0000_0100), got.BytesSent, "0x200 more, across the wrap")
@@ -118,14 +124,7 @@ func TestMeterCountsACounterThatWrapsAsItGrows(t *testing.T) {
 func TestMeterStartsAgainWhenTheStatisticsWereReset(t *testing.T) {
 	useSim(t)
 	h := add(t, officeVPN)
-	var m ras.Meter
-	sample := func(s rassim.Stats) ras.Totals {
-		t.Helper()
-		require.NoError(t, rassim.SetStats(h, 0, s))
-		st, err := ras.Statistics(h)
-		require.NoError(t, err)
-		return m.Add(st)
-	}
+	sample := meterOf(t, h)
 	sample(rassim.Stats{BytesSent: 3_000_000_000, FramesSent: 9000, Duration: time.Hour})
 	got := sample(rassim.Stats{BytesSent: 700, FramesSent: 2, Duration: time.Second})
 	assert.Equal(t, uint64(700), got.BytesSent, "a reset, not a wrap of 4 GiB")

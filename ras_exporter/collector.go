@@ -87,7 +87,7 @@ func (c *collector) collectConnections(ch chan<- prometheus.Metric) {
 		}
 		if r.hasStats {
 			t := c.track(id)
-			r.totals = t.add(r.stats, time.Now())
+			r.totals = t.add(r.stats, r.statsAt)
 			r.interval = t.interval
 		}
 		r.send(ch)
@@ -119,7 +119,7 @@ func (c *collector) read(conn ras.Conn) (r reading, ok bool) {
 	case err != nil:
 		c.failures.add("RasGetConnectionStatistics", err)
 	default:
-		r.hasStats = true
+		r.statsAt, r.hasStats = time.Now(), true
 	}
 	r.projection, err = ras.Projection(conn.Handle)
 	switch {

@@ -16,6 +16,7 @@ type reading struct {
 	hasStatus bool
 
 	stats    ras.Stats
+	statsAt  time.Time     // when stats were read
 	totals   ras.Totals    // the connection's Meter, given stats
 	interval time.Duration // how often its statistics are read between scrapes
 	hasStats bool

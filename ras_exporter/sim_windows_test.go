@@ -153,38 +153,57 @@ func TestCountersKeepRisingWhenWindowsCountersWrap(t *testing.T) {
 	assert.Equal(t, [3]float64{0x1_0000_0200, 0x1_0000_0010, 0x1_0000_0001}, counters(rassim.Stats{BytesSent: 0x200, BytesReceived: 0x10, FramesSent: 1, Duration: 3 * time.Minute}), "and on from there")
 }
 
+// growing is a connection whose bytes received the simulator grows at a rate, from start on, since
+// its duration was grown milliseconds: a scrape's total is exactly what its duration makes it.
+type growing struct {
+	h                  ras.Handle
+	start, rate, grown uint64
+}
+
+// startGrowing sets h's bytes received to start and scrapes once, which the connection's totals
+// start from however late it comes; then the simulator grows them at rate, on a link of bps.
+// The duration goes on from a second past the scrape's: it must not go back (a reset) from a
+// reading the exporter may make meanwhile.
+func startGrowing(t *testing.T, e *exporter, h ras.Handle, start, rate, bps uint32) growing {
+	t.Helper()
+	setStats(t, h, rassim.Stats{BytesReceived: start, Bps: bps})
+	s := scrape(t, e)
+	require.Equal(t, float64(start), s.must(t, "ras_connection_bytes_received_total", "handle", h.String()))
+	g := growing{h: h, start: uint64(start), rate: uint64(rate), grown: durationMS(t, s, h) + 1000}
+	setStats(t, h, rassim.Stats{BytesReceived: start, BytesReceivedPerSecond: rate, Bps: bps, Duration: time.Duration(g.grown) * time.Millisecond})
+	return g
+}
+
+// check checks the total s exports against the duration it exports, and returns both.
+func (g growing) check(t *testing.T, s scraped) (since uint64, total float64) {
+	t.Helper()
+	total = s.must(t, "ras_connection_bytes_received_total", "handle", g.h.String())
+	// The simulator grows the counter by the milliseconds the same call adds to the duration.
+	since = durationMS(t, s, g.h) - g.grown
+	want := g.start + g.rate*(since/1000) + g.rate*(since%1000)/1000
+	require.Equal(t, float64(want), total, "%d ms after it started growing", since)
+	return since, total
+}
+
+// durationMS is the duration s exports for h, in milliseconds.
+func durationMS(t *testing.T, s scraped, h ras.Handle) uint64 {
+	t.Helper()
+	return uint64(math.Round(s.must(t, "ras_connection_duration_seconds", "handle", h.String()) * 1000))
+}
+
 // A counter the simulator grows at 100 MB/s from 20 MB below 2^32 wraps 200 ms later and then
 // every 43 s: scrapes however slow (a few seconds apart) see it rise past 2^32 and never go back.
 func TestACounterThatWrapsAsItGrowsKeepsRising(t *testing.T) {
 	useSim(t)
 	h := add(t, officeVPN)
 	e := startExporter(t)
-	hs := h.String()
-	const start, rate = 0xFFFFFFFF - 20_000_000, 100_000_000
-	// A first scrape before it grows, however late it comes: the connection's totals start there.
-	setStats(t, h, rassim.Stats{BytesReceived: start})
-	s := scrape(t, e)
-	require.Equal(t, float64(start), s.must(t, "ras_connection_bytes_received_total", "handle", hs))
-	ms := func(s scraped) uint64 {
-		return uint64(math.Round(s.must(t, "ras_connection_duration_seconds", "handle", hs) * 1000))
-	}
-	// The duration goes on from a second past the scrape's: it must not go back (a reset) from
-	// a reading the exporter may make meanwhile.
-	grown := ms(s) + 1000
-	setStats(t, h, rassim.Stats{BytesReceived: start, BytesReceivedPerSecond: rate, Duration: time.Duration(grown) * time.Millisecond})
-
-	last := float64(start)
+	g := startGrowing(t, e, h, 0xFFFFFFFF-20_000_000, 100_000_000, 0)
+	last := float64(g.start)
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		s := scrape(t, e)
-		got := s.must(t, "ras_connection_bytes_received_total", "handle", hs)
+		_, got := g.check(t, scrape(t, e))
 		require.GreaterOrEqual(t, got, last, "a counter went back")
 		last = got
-		// The simulator grows the counter by the milliseconds the same call adds to the
-		// duration: the total is exactly what that duration makes it.
-		since := ms(s) - grown
-		want := uint64(start) + rate*(since/1000) + rate*(since%1000)/1000
-		require.Equal(t, float64(want), got, "%d ms after it started growing", since)
 		if got > 1<<32 {
 			return
 		}
@@ -397,15 +416,7 @@ func TestACounterThatWrapsSeveralTimesBetweenTwoScrapesLosesNothing(t *testing.T
 	useSim(t)
 	h := add(t, officeVPN)
 	e := startExporter(t)
-	hs := h.String()
-	const start, rate = 0xFFFFFFFF - 100_000_000, 1_000_000_000
-	setStats(t, h, rassim.Stats{BytesReceived: start, Bps: math.MaxUint32})
-	s := scrape(t, e)
-	require.Equal(t, float64(start), s.must(t, "ras_connection_bytes_received_total", "handle", hs))
-	ms := func(d time.Duration) uint64 { return uint64(d / time.Millisecond) }
-	// From a second past the scrape's duration: not back (a reset) from a reading meanwhile.
-	grown := ms(time.Duration(s.must(t, "ras_connection_duration_seconds", "handle", hs)*float64(time.Second))) + 1000
-	setStats(t, h, rassim.Stats{BytesReceived: start, BytesReceivedPerSecond: rate, Bps: math.MaxUint32, Duration: time.Duration(grown) * time.Millisecond})
+	g := startGrowing(t, e, h, 0xFFFFFFFF-100_000_000, 1_000_000_000, math.MaxUint32)
 
 	// Three wraps: the counter passes 3 × 2^32 8.7 s after it starts growing. The test reads the
 	// statistics itself to know when; the exporter is not scraped meanwhile.
@@ -413,17 +424,13 @@ func TestACounterThatWrapsSeveralTimesBetweenTwoScrapesLosesNothing(t *testing.T
 	for {
 		st, err := ras.Statistics(h)
 		require.NoError(t, err)
-		if ms(st.Duration)-grown >= 9000 {
+		if uint64(st.Duration/time.Millisecond)-g.grown >= 9000 {
 			break
 		}
 		require.True(t, time.Now().Before(deadline), "the simulator's clock did not go on")
 		time.Sleep(200 * time.Millisecond)
 	}
-	s = scrape(t, e)
-	got := s.must(t, "ras_connection_bytes_received_total", "handle", hs)
-	since := ms(time.Duration(s.must(t, "ras_connection_duration_seconds", "handle", hs)*float64(time.Second)+0.5e6)) - grown
-	want := uint64(start) + rate*(since/1000) + rate*(since%1000)/1000
-	assert.Equal(t, float64(want), got, "%d ms after it started growing", since)
+	_, got := g.check(t, scrape(t, e))
 	assert.GreaterOrEqual(t, got, float64(3<<32), "three wraps")
 }
 
