@@ -6,7 +6,8 @@
 #                            simulator), then rasctl dialled, hung up and interrupted hundreds of
 #                            times (wine/repeat.sh), then examples/agent as another module tests its RAS code,
 #                            from this tree and from a read-only module cache, then ras_exporter
-#                            (a module of its own) under Wine
+#                            (a module of its own) under Wine, its alert rules (promtool test
+#                            rules) and a scrape of it (promtool check metrics)
 #   make -f mingw.mk bench   the benchmark table (see bench/README.md)
 #
 # Each target installs what a fresh Debian machine lacks (wine/deps.sh; test also 32-bit Wine).

@@ -8,6 +8,7 @@ package ras
 import "C"
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"syscall"
@@ -35,10 +36,27 @@ func projection(h Handle) (ProjectionInfo, error) {
 	if rc := syscall.Errno(C.winras_projection_get(C.uintptr_t(h), &p)); rc != 0 {
 		return ProjectionInfo{}, projectionError(projectionCall(p.call), rc, &p)
 	}
+	var info ProjectionInfo
 	if p.call == C.WINRAS_CALL_EX {
-		return projectionEx(&p), nil
+		info = projectionEx(&p)
+	} else {
+		var err error
+		if info, err = projectionLegacy(&p); err != nil {
+			return ProjectionInfo{}, err
+		}
 	}
-	return projectionLegacy(&p)
+	if info.Protocol == ProtocolPPP {
+		// PPP does not say what it runs in: the device does.
+		st, err := status(h)
+		switch {
+		case errors.Is(err, ErrConnectionGone):
+			return ProjectionInfo{}, err
+		case err == nil:
+			info.Tunnel = TunnelOf(st.DeviceType, st.DeviceName)
+		}
+		info.Encryption = pppEncryption(info.Tunnel, uint32(p.ccp_options), p.call == C.WINRAS_CALL_EX)
+	}
+	return info, nil
 }
 
 func projectionError(call string, code syscall.Errno, p *C.winras_projection) error {
@@ -86,7 +104,6 @@ func projectionEx(p *C.winras_projection) ProjectionInfo {
 			info.ServerAddresses = []netip.Addr{info.IPv4Server}
 		}
 		info.Authentication = pppAuthentication(uint32(p.auth_protocol), uint32(p.auth_data))
-		info.Encryption = pppEncryption(uint32(p.ccp_options))
 	case ProtocolIKEv2:
 		if info.IPv6Err == nil {
 			info.IPv6, info.IPv6Server = addrOf(bytesOf(&p.ipv6[0], 16)), addrOf(bytesOf(&p.ipv6_server[0], 16))
@@ -99,6 +116,7 @@ func projectionEx(p *C.winras_projection) ProjectionInfo {
 		for i := range p.n_ipv6_servers {
 			info.ServerAddresses = append(info.ServerAddresses, netip.AddrFrom16([16]byte(bytesOf(&p.ipv6_servers[i][0], 16))))
 		}
+		info.Tunnel = TunnelIKEv2
 		info.Authentication = Authentication(p.auth_protocol)
 		info.Encryption = Encryption(p.encryption_method)
 	}

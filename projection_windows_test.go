@@ -28,21 +28,36 @@ func project(t *testing.T, h ras.Handle, p rassim.Projection) {
 	require.NoError(t, rassim.SetProjection(h, p))
 }
 
-// pppProjection is an L2TP or SSTP tunnel: MS-CHAP v2, 128-bit MPPE, IPv4 and IPv6.
+// The VPN connections of each tunnel, on the WAN miniport Windows makes it on.
+var (
+	pptpVPN = rassim.Conn{Entry: "PPTP VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (PPTP)"}
+	l2tpVPN = rassim.Conn{Entry: "L2TP VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (L2TP)"}
+	sstpVPN = rassim.Conn{Entry: "SSTP VPN", DeviceType: "vpn", DeviceName: "WAN Miniport (SSTP)"}
+	dialUp  = rassim.Conn{PhoneNumber: "5550123", DeviceType: "modem", DeviceName: "Standard 56000 bps Modem"}
+)
+
+// pppProjection is a PPTP tunnel's: MS-CHAP v2, 128-bit MPPE and compression, IPv4 and IPv6.
 var pppProjection = rassim.Projection{
 	Type: rassim.PPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
 	InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1},
 	AuthenticationProtocol: 0xC223, AuthenticationData: 0x81, CCPOptions: 0x41,
 }
 
+// tunnelledProjection is an SSTP or L2TP tunnel's: PPP negotiates no MPPE (no CCP at all)
+// inside TLS or IPsec.
+var tunnelledProjection = rassim.Projection{
+	Type: rassim.PPP, IPv4: ip("192.168.9.20"), IPv4Server: ip("192.168.9.1"),
+	AuthenticationProtocol: 0xC223, AuthenticationData: 0x81, NotConfigured: rassim.IPv6,
+}
+
 func TestProjectionOfPPPGivesEveryField(t *testing.T) {
 	useSim(t)
-	h := add(t, officeVPN)
+	h := add(t, pptpVPN)
 	project(t, h, pppProjection)
 	p, err := ras.Projection(h)
 	require.NoError(t, err)
 	assert.Equal(t, ras.ProjectionInfo{
-		Protocol: ras.ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
+		Protocol: ras.ProtocolPPP, Tunnel: ras.TunnelPPTP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
 		InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1}, HasInterfaceID: true,
 		ServerAddresses: []netip.Addr{ip("192.168.7.1")},
 		Authentication:  ras.AuthMSCHAPv2, Encryption: ras.EncryptionMPPE128,
@@ -65,12 +80,62 @@ func TestProjectionOfIKEv2GivesEveryServerAddress(t *testing.T) {
 	p, err := ras.Projection(h)
 	require.NoError(t, err)
 	assert.Equal(t, ras.ProjectionInfo{
-		Protocol: ras.ProtocolIKEv2, IPv4: ip("10.0.0.2"), IPv4Server: ip("10.0.0.1"),
+		Protocol: ras.ProtocolIKEv2, Tunnel: ras.TunnelIKEv2, IPv4: ip("10.0.0.2"), IPv4Server: ip("10.0.0.1"),
 		IPv6: ip("fd00::2"), IPv6Server: ip("fd00::1"), IPv6PrefixLength: 64,
 		ServerAddresses: append(append([]netip.Addr{}, v4...), v6...),
 		Authentication:  ras.AuthIKEv2EAP, EAPType: 26, Encryption: ras.EncryptionAES256,
 	}, p)
 	assert.Equal(t, uint32(2), rassim.Calls(rassim.GetProjectionInfoEx), "108 bytes, 603, then the size asked for")
+}
+
+// Each tunnel as Windows makes it: SSTP and L2TP with no MPPE inside, PPTP and a modem with
+// their MPPE, IKEv2 with its cipher; and a VPN device that does not name its tunnel.
+func TestProjectionTellsEachTunnelsEncryption(t *testing.T) {
+	useSim(t)
+	ikev2 := rassim.Projection{Type: rassim.IKEv2, IPv4: ip("10.0.0.2"), AuthenticationProtocol: 2, EncryptionMethod: 8}
+	modemProjection := pppProjection
+	modemProjection.CCPOptions = 0x10 // 56-bit MPPE
+	clear := pppProjection
+	clear.CCPOptions = 0
+	for _, c := range []struct {
+		conn       rassim.Conn
+		projection rassim.Projection
+		tunnel     ras.Tunnel
+		want       ras.Encryption
+	}{
+		{sstpVPN, tunnelledProjection, ras.TunnelSSTP, ras.EncryptionTLS},
+		{l2tpVPN, tunnelledProjection, ras.TunnelL2TP, ras.EncryptionIPsec},
+		{pptpVPN, pppProjection, ras.TunnelPPTP, ras.EncryptionMPPE128},
+		{pptpVPN, clear, ras.TunnelPPTP, ras.EncryptionNone},
+		{officeVPN, ikev2, ras.TunnelIKEv2, ras.EncryptionAESGCM256},
+		{dialUp, modemProjection, ras.TunnelNone, ras.EncryptionMPPE56},
+		{rassim.Conn{Entry: "Contoso", DeviceType: "vpn", DeviceName: "Contoso VPN Adapter"}, tunnelledProjection, ras.TunnelUnknown, ras.EncryptionUnknown},
+	} {
+		h := add(t, c.conn)
+		project(t, h, c.projection)
+		p, err := ras.Projection(h)
+		require.NoError(t, err)
+		assert.Equal(t, c.tunnel, p.Tunnel, c.conn.DeviceName)
+		assert.Equal(t, c.want, p.Encryption, c.conn.DeviceName)
+	}
+}
+
+// The device of a PPP connection comes from RasGetConnectStatusW: when that fails, the tunnel is
+// not known (and its encryption not called none); when the connection is gone, it is gone.
+func TestProjectionOfPPPWhoseDeviceCannotBeReadHasNoTunnel(t *testing.T) {
+	useSim(t)
+	h := add(t, l2tpVPN)
+	project(t, h, tunnelledProjection)
+	require.NoError(t, rassim.FailNth(rassim.GetConnectStatus, 1, 8))
+	p, err := ras.Projection(h)
+	require.NoError(t, err)
+	assert.Equal(t, ras.TunnelUnknown, p.Tunnel)
+	assert.Equal(t, ras.EncryptionUnknown, p.Encryption)
+
+	require.NoError(t, rassim.FailNth(rassim.GetConnectStatus, 1, 6))
+	_, err = ras.Projection(h)
+	assert.ErrorIs(t, err, ras.ErrConnectionGone)
+	assert.ErrorContains(t, err, "RasGetConnectStatusW")
 }
 
 func TestProjectionGivesNoAddressWhereNegotiationFailed(t *testing.T) {
@@ -148,7 +213,7 @@ func TestProjectionFallsBackWithoutTheExCall(t *testing.T) {
 	child := filepath.Join(dir, filepath.Base(exe))
 	require.NoError(t, os.WriteFile(child, data, 0o755))
 
-	ppp := add(t, officeVPN)
+	ppp := add(t, sstpVPN)
 	project(t, ppp, pppProjection)
 	ike := add(t, officeVPN)
 	project(t, ike, rassim.Projection{Type: rassim.IKEv2, IPv4: ip("10.0.0.2"), IPv6: ip("fd00::2:3:4:5"), NotConfigured: rassim.IPv6})
@@ -182,14 +247,15 @@ func fallbackChecks(t *testing.T, handles string) {
 	p, err := ras.Projection(hs[0])
 	require.NoError(t, err)
 	assert.Equal(t, ras.ProjectionInfo{
-		Protocol: ras.ProtocolPPP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
+		Protocol: ras.ProtocolPPP, Tunnel: ras.TunnelSSTP, IPv4: ip("192.168.7.20"), IPv4Server: ip("192.168.7.1"),
 		InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8}, ServerInterfaceID: [8]byte{8, 7, 6, 5, 4, 3, 2, 1}, HasInterfaceID: true,
-		ServerAddresses: []netip.Addr{ip("192.168.7.1")},
-	}, p, "the addresses as text, the interface identifiers, and no authentication or encryption")
+		ServerAddresses: []netip.Addr{ip("192.168.7.1")}, Encryption: ras.EncryptionTLS,
+	}, p, "the addresses as text, the interface identifiers, no authentication, and SSTP's TLS, which needs no CCP")
 
 	p, err = ras.Projection(hs[1])
 	require.NoError(t, err, "IPv6 not configured: IPv4 alone")
-	assert.Equal(t, ras.ProjectionInfo{Protocol: ras.ProtocolPPP, IPv4: ip("10.0.0.2")}, p)
+	assert.Equal(t, ras.ProjectionInfo{Protocol: ras.ProtocolPPP, Tunnel: ras.TunnelIKEv2, IPv4: ip("10.0.0.2")}, p,
+		"RasGetProjectionInfoW knows PPP only; the device says IKEv2, and nothing reports its cipher")
 
 	_, err = ras.Projection(hs[2])
 	assert.ErrorIs(t, err, ras.ErrNotProjected)

@@ -76,19 +76,26 @@ func TestStatisticsReadsTheHRESULTOfABadArgument(t *testing.T) {
 	assert.NotErrorIs(t, err, ras.ErrConnectionGone)
 }
 
-func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
-	useSim(t)
-	h := add(t, officeVPN)
+// meterOf is a Meter of connection h: each call sets its statistics in the simulator, reads them
+// and gives them to the Meter.
+func meterOf(t *testing.T, h ras.Handle) func(rassim.Stats) ras.Totals {
 	var m ras.Meter
-	sample := func(s rassim.Stats) ras.Totals {
+	return func(s rassim.Stats) ras.Totals {
 		t.Helper()
 		require.NoError(t, rassim.SetStats(h, 0, s))
 		st, err := ras.Statistics(h)
 		require.NoError(t, err)
 		return m.Add(st)
 	}
-	sample(rassim.Stats{BytesSent: 0xFFFFFF00, BytesReceived: 5, FramesSent: 0xFFFFFFFF})
-	got := sample(rassim.Stats{BytesSent: 0x100, BytesReceived: 6, FramesSent: 1})
+}
+
+// The duration goes on between the samples: the counters that went down wrapped.
+func TestMeterTotalsAreRightWhenACounterWrapsBetweenTwoSamples(t *testing.T) {
+	useSim(t)
+	h := add(t, officeVPN)
+	sample := meterOf(t, h)
+	sample(rassim.Stats{BytesSent: 0xFFFFFF00, BytesReceived: 5, FramesSent: 0xFFFFFFFF, Duration: time.Minute})
+	got := sample(rassim.Stats{BytesSent: 0x100, BytesReceived: 6, FramesSent: 1, Duration: 2 * time.Minute})
 	assert.Equal(t, uint64(0x1_0000_0100), got.BytesSent, "0x200 more, across the wrap")
 	assert.Equal(t, uint64(6), got.BytesReceived)
 	assert.Equal(t, uint64(0x1_0000_0001), got.FramesSent)
@@ -111,4 +118,16 @@ func TestMeterCountsACounterThatWrapsAsItGrows(t *testing.T) {
 	require.Less(t, second.BytesReceived, first.BytesReceived, "the counter wrapped")
 	assert.Greater(t, total.BytesReceived, uint64(0xFFFFFFFF), "the total did not")
 	assert.Less(t, total.BytesReceived, uint64(first.BytesReceived)+1_000_000_000, "10x the bytes of a second")
+}
+
+// Windows started the connection's statistics again: the counters and the duration went back.
+func TestMeterStartsAgainWhenTheStatisticsWereReset(t *testing.T) {
+	useSim(t)
+	h := add(t, officeVPN)
+	sample := meterOf(t, h)
+	sample(rassim.Stats{BytesSent: 3_000_000_000, FramesSent: 9000, Duration: time.Hour})
+	got := sample(rassim.Stats{BytesSent: 700, FramesSent: 2, Duration: time.Second})
+	assert.Equal(t, uint64(700), got.BytesSent, "a reset, not a wrap of 4 GiB")
+	assert.Equal(t, uint64(2), got.FramesSent)
+	assert.Less(t, got.Duration, time.Minute)
 }

@@ -58,9 +58,18 @@ type Totals struct {
 // Meter keeps the Totals of one connection. Feed it the connection's Stats, in the order they
 // were read, with Add. The zero value is ready: its first Stats are the start of the totals.
 //
-// A counter that went down since the last Stats is taken to have wrapped once, past 2^32: so
-// sample often enough that no counter wraps twice between two samples. At 1 Gbit/s a byte
-// counter wraps every 34 seconds, at 100 Mbit/s every 5.7 minutes; Duration every 49.7 days.
+// A counter that went down since the last Stats has either wrapped past 2^32 or started again:
+//   - When the connection's Duration went back too, Windows started the connection's statistics
+//     again (a new era of the same connection): the totals start again from these Stats, as a
+//     new Meter's would, so that a Prometheus counter made from them resets (and rate() counts
+//     the new era from zero) rather than jumps by 4 GiB. A Duration that went back starts the
+//     totals again even when every counter happens to have gone up: they started from zero too.
+//     The Duration went back when it is lower than before, unless it wrapped: it wrapped (at
+//     2^32 ms, 49.7 days) when it moved forward round the wrap by at most DurationWrapSlack.
+//   - Otherwise the counter wrapped, once: sample often enough that no counter wraps twice
+//     between two samples. At 1 Gbit/s a byte counter wraps every 34 seconds, at 100 Mbit/s
+//     every 5.7 minutes.
+//
 // Use a new Meter for a new connection (the Watcher tells one from another): a connection's
 // counters start from zero again.
 type Meter struct {
@@ -69,9 +78,13 @@ type Meter struct {
 	started bool
 }
 
+// DurationWrapSlack is how far past its wrap a connection's 32-bit duration may have moved
+// between two Stats given to a Meter for the Meter to take it as a wrap; lower, it went back.
+const DurationWrapSlack = 24 * time.Hour
+
 // Add takes the next Stats of the connection and returns the totals so far.
 func (m *Meter) Add(s Stats) Totals {
-	if !m.started {
+	if !m.started || m.reset(s) {
 		m.started = true
 		m.last = s
 		m.totals = Totals{
@@ -98,6 +111,18 @@ func (m *Meter) Add(s Stats) Totals {
 	t.Duration += time.Duration(since(durationMS(last.Duration), durationMS(s.Duration))) * time.Millisecond
 	m.last = s
 	return m.totals
+}
+
+// reset reports whether s starts a new era of the connection's statistics: the duration went
+// back.
+func (m *Meter) reset(s Stats) bool {
+	return durationWentBack(durationMS(m.last.Duration), durationMS(s.Duration))
+}
+
+// durationWentBack reports whether RAS's milliseconds went from then to now backwards rather
+// than forwards round their wrap.
+func durationWentBack(then, now uint32) bool {
+	return now < then && since(then, now) > uint64(DurationWrapSlack/time.Millisecond)
 }
 
 // since is how far a 32-bit counter moved from then to now, once round if it went down.

@@ -6,19 +6,22 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/winras/ras"
 )
 
-// collector reads RAS at every scrape: nothing is polled in between, so no value is older than
-// the scrape that reports it. Only the meters last from one scrape to the next.
+// collector reads RAS at every scrape, so no value is older than the scrape that reports it.
+// Between scrapes it reads each connection's statistics in the background (sampleLoop), so that
+// its byte totals miss no wrap of Windows' 32-bit counters; a scrape reports the totals so kept,
+// brought up to date.
 type collector struct {
-	// mu makes scrapes take turns: a Meter must be given a connection's Stats in the order they
-	// were read.
+	// mu makes scrapes and the background readings take turns: a Meter must be given a
+	// connection's Stats in the order they were read.
 	mu       sync.Mutex
-	meters   map[identity]*ras.Meter // one per connection listed at the last scrape
-	conns    []ras.Conn              // the last listing, whose array the next one reuses
+	tracks   map[identity]*track // one per connection listed at the last listing
+	conns    []ras.Conn          // the last listing, whose array the next one reuses
 	failures *failures
 	logger   *slog.Logger
 	// statsAvailable is what the last scrape found, to log a change: nil before the first.
@@ -26,7 +29,7 @@ type collector struct {
 }
 
 func newCollector(logger *slog.Logger) *collector {
-	return &collector{meters: map[identity]*ras.Meter{}, failures: newFailures(logger), logger: logger}
+	return &collector{tracks: map[identity]*track{}, failures: newFailures(logger), logger: logger}
 }
 
 // Describe sends the descriptions of every metric Collect may send.
@@ -47,7 +50,7 @@ func (c *collector) Collect(ch chan<- prometheus.Metric) {
 	c.failures.counts.Collect(ch)
 }
 
-// collectConnections lists the connections and sends each one's series, then forgets the meters
+// collectConnections lists the connections and sends each one's series, then forgets the tracks
 // of connections no longer listed: a connection listed again later is a new one.
 func (c *collector) collectConnections(ch chan<- prometheus.Metric) {
 	defer func() {
@@ -83,21 +86,14 @@ func (c *collector) collectConnections(ch chan<- prometheus.Metric) {
 			continue // it ended since it was listed
 		}
 		if r.hasStats {
-			m := c.meters[id]
-			if m == nil {
-				m = new(ras.Meter)
-				c.meters[id] = m
-			}
-			r.totals = m.Add(r.stats)
+			t := c.track(id)
+			r.totals = t.add(r.stats, r.statsAt)
+			r.interval = t.interval
 		}
 		r.send(ch)
 		n++
 	}
-	for id := range c.meters {
-		if !listed[id] {
-			delete(c.meters, id)
-		}
-	}
+	c.forget(listed)
 	ch <- prometheus.MustNewConstMetric(connectionsDesc, prometheus.GaugeValue, float64(n))
 }
 
@@ -123,7 +119,7 @@ func (c *collector) read(conn ras.Conn) (r reading, ok bool) {
 	case err != nil:
 		c.failures.add("RasGetConnectionStatistics", err)
 	default:
-		r.hasStats = true
+		r.statsAt, r.hasStats = time.Now(), true
 	}
 	r.projection, err = ras.Projection(conn.Handle)
 	switch {

@@ -17,6 +17,7 @@ type config struct {
 	listenAddress          string
 	telemetryPath          string
 	disableExporterMetrics bool
+	logFile                string // where to log instead of stderr, or the event log as a service
 }
 
 // The commands.
@@ -25,6 +26,9 @@ const (
 	cmdInstall   = "install"
 	cmdUninstall = "uninstall"
 	cmdVersion   = "version"
+	// cmdService is what the installed service runs: Windows' service control manager starts
+	// the program with it, and the flags install was given.
+	cmdService = "service"
 )
 
 // errHelp is what parseArgs returns for -h, -help or --help.
@@ -34,12 +38,15 @@ const usage = `Usage:
   ras_exporter [FLAGS]            serve the RAS metrics until Ctrl-C
   ras_exporter install [FLAGS]    install the Windows service "ras_exporter", which runs with FLAGS
   ras_exporter uninstall          remove the service
+  ras_exporter service [FLAGS]    run as the service (what Windows starts; install sets it up)
   ras_exporter --version          print the version
 
 Flags:
   --web.listen-address ADDRESS    the address to serve on (default "` + defaultListenAddress + `")
   --web.telemetry-path PATH       the path of the metrics (default "/metrics")
   --web.disable-exporter-metrics  leave out the exporter's own go_* and process_* metrics
+  --log.file PATH                 log to the file PATH (appending), instead of stderr or, as a
+                                  service, the Application event log
 `
 
 // parseArgs reads the command line: an optional command, then flags.
@@ -85,6 +92,7 @@ func flagSet() (*flag.FlagSet, *config) {
 	fs.StringVar(&cfg.listenAddress, "web.listen-address", defaultListenAddress, "")
 	fs.StringVar(&cfg.telemetryPath, "web.telemetry-path", "/metrics", "")
 	fs.BoolVar(&cfg.disableExporterMetrics, "web.disable-exporter-metrics", false, "")
+	fs.StringVar(&cfg.logFile, "log.file", "", "")
 	return fs, cfg
 }
 

@@ -53,6 +53,16 @@ func TestVersionIsACommand(t *testing.T) {
 	assert.Contains(t, versionString(), "ras_exporter (version=")
 }
 
+func TestLogFileIsAFlag(t *testing.T) {
+	cmd, cfg, err := parseArgs([]string{"install", "--log.file", `C:\ProgramData\ras_exporter\ras_exporter.log`})
+	require.NoError(t, err)
+	assert.Equal(t, cmdInstall, cmd)
+	assert.Equal(t, `C:\ProgramData\ras_exporter\ras_exporter.log`, cfg.logFile)
+	cfg, err = parseFlags([]string{"--log.file", "x.log"})
+	require.NoError(t, err)
+	assert.Equal(t, "x.log", cfg.logFile)
+}
+
 func TestServiceFlagsAreTheSameFlags(t *testing.T) {
 	cfg, err := parseFlags([]string{"--web.listen-address", ":9999"})
 	require.NoError(t, err)

@@ -6,7 +6,8 @@
 #
 # BUILDDIR is where raswine setup built the simulator and the Wine prefix (BUILDDIR/raswine runs
 # each program there; make -f mingw.mk demo gives it build/). ras_exporter.exe and rassimctl.exe
-# (windows/amd64) are built into BUILDDIR/ras_exporter-demo/.
+# (windows/amd64) are built into BUILDDIR/ras_exporter-demo/. With RAS_EXPORTER_SCRAPE set, the
+# whole scrape is copied there (run.sh checks it with promtool).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -113,8 +114,12 @@ until get /metrics && grep -q '^ras_connections_dropped_total' "$tmp/scrape"; do
 	fi
 	sleep 0.1
 done
-grep -E '^(ras_up|ras_connections|ras_connection_info|ras_connection_bytes_received_total|ras_connection_address_info|ras_connections_connected_total|ras_connections_dropped_total)[ {]' \
+grep -E '^(ras_up|ras_connections|ras_connection_info|ras_connection_bytes_received_total|ras_connection_address_info|ras_connection_projection_info|ras_connections_connected_total|ras_connections_dropped_total)[ {]' \
 	"$tmp/scrape" | sed 's/^/   /'
+if [ -n "${RAS_EXPORTER_SCRAPE:-}" ]; then
+	# The body alone, without the HTTP header.
+	sed '1,/^$/d' "$tmp/scrape" >"$RAS_EXPORTER_SCRAPE"
+fi
 
 echo '$ kill -INT %1    (Ctrl-C)'
 kill -INT "$pid"

@@ -22,6 +22,8 @@ type events struct {
 	dropped      map[string]uint64 // by code
 	logger       *slog.Logger
 	done         chan struct{} // closed when the Watcher's channels are
+	// connectedTo is told (without waiting) of each connection made.
+	connectedTo chan<- struct{}
 }
 
 var (
@@ -34,8 +36,8 @@ var (
 		[]string{"code"}, nil)
 )
 
-func newEvents(logger *slog.Logger) *events {
-	return &events{dropped: map[string]uint64{}, logger: logger, done: make(chan struct{})}
+func newEvents(logger *slog.Logger, connected chan<- struct{}) *events {
+	return &events{dropped: map[string]uint64{}, logger: logger, done: make(chan struct{}), connectedTo: connected}
 }
 
 // Describe sends the descriptions of the three counters.
@@ -92,6 +94,10 @@ func (e *events) count(ev ras.Event) {
 	switch ev.Op {
 	case ras.OpConnected:
 		e.connected++
+		select {
+		case e.connectedTo <- struct{}{}:
+		default: // already told
+		}
 	case ras.OpDisconnected:
 		e.disconnected++
 		if ev.Err != nil {

@@ -21,13 +21,17 @@ import (
 // rule for new connections, which browsers open ahead): within 3, Close cuts it.
 const shutdownGrace = 3 * time.Second
 
-// exporter is a running exporter: its HTTP server and the Watcher that counts connections.
+// exporter is a running exporter: its HTTP server, the collector's background sampling, and
+// the Watcher that counts connections.
 type exporter struct {
 	server  *http.Server
 	addr    net.Addr
 	served  chan error // Serve's error: the server failed
 	watcher *ras.Watcher
 	events  *events
+	// stopSampling ends the collector's sampleLoop, which closes sampled when it has returned.
+	stopSampling chan struct{}
+	sampled      chan struct{}
 }
 
 // start starts serving cfg's metrics on ln, or when ln is nil on cfg.listenAddress. Its Watcher
@@ -40,19 +44,23 @@ func start(cfg config, ln net.Listener, logger *slog.Logger) (*exporter, error) 
 		}
 	}
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(newCollector(logger), versioncollector.NewCollector("ras_exporter"))
+	c := newCollector(logger)
+	reg.MustRegister(c, versioncollector.NewCollector("ras_exporter"))
 	if !cfg.disableExporterMetrics {
 		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	}
-	e := &exporter{addr: ln.Addr(), served: make(chan error, 1)}
+	e := &exporter{addr: ln.Addr(), served: make(chan error, 1), stopSampling: make(chan struct{}), sampled: make(chan struct{})}
+	// A connection that comes up is read at once: its counters may be fast from the start.
+	connected := make(chan struct{}, 1)
 	if w, err := ras.NewWatcher(); err != nil {
 		// Off Windows, or without the events it waits on: the rest still works.
 		logger.Warn("no RAS watcher: connections made, ended and dropped are not counted", "err", err)
 	} else {
-		e.watcher, e.events = w, newEvents(logger)
+		e.watcher, e.events = w, newEvents(logger, connected)
 		reg.MustRegister(e.events)
 		go e.events.watch(w)
 	}
+	go c.sampleLoop(e.stopSampling, connected, e.sampled)
 
 	var metrics http.Handler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelError),
@@ -81,7 +89,7 @@ func (e *exporter) Addr() net.Addr { return e.addr }
 func (e *exporter) Failed() <-chan error { return e.served }
 
 // Close stops serving, waiting up to shutdownGrace for scrapes in progress, and stops the
-// Watcher.
+// sampling and the Watcher.
 func (e *exporter) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
@@ -92,6 +100,8 @@ func (e *exporter) Close() error {
 	if err != nil {
 		err = fmt.Errorf("stopping the HTTP server: %w", err)
 	}
+	close(e.stopSampling)
+	<-e.sampled
 	if e.watcher != nil {
 		if werr := e.watcher.Close(); werr != nil {
 			err = errors.Join(err, fmt.Errorf("stopping the RAS watcher: %w", werr))

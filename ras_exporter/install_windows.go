@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"golang.org/x/sys/windows"
+	"golang.org/x/sys/windows/registry"
 	"golang.org/x/sys/windows/svc/eventlog"
 	"golang.org/x/sys/windows/svc/mgr"
 )
@@ -24,7 +25,8 @@ func connectManager() (*mgr.Mgr, error) {
 }
 
 // install creates the service name, shown as display (Windows wants both unique), started with
-// Windows, which runs exe with args, and its event log source.
+// Windows, which runs exe with args, and its event log source. A source that is there already
+// (an uninstall that failed half-way left it) is kept as it is.
 func install(m *mgr.Mgr, name, display, exe string, args []string) error {
 	if s, err := m.OpenService(name); err == nil {
 		s.Close()
@@ -39,6 +41,9 @@ func install(m *mgr.Mgr, name, display, exe string, args []string) error {
 		return fmt.Errorf("creating the service %s: %w", name, err)
 	}
 	defer s.Close()
+	if eventSourceExists(name) {
+		return nil
+	}
 	if err := eventlog.InstallAsEventCreate(name, eventlog.Error|eventlog.Warning|eventlog.Info); err != nil {
 		s.Delete()
 		return fmt.Errorf("registering the event log source %s: %w", name, err)
@@ -61,4 +66,14 @@ func uninstall(m *mgr.Mgr, name string) error {
 		return fmt.Errorf("removing the event log source %s: %w", name, err)
 	}
 	return nil
+}
+
+// eventSourceExists reports whether the Application event log has the source name.
+func eventSourceExists(name string) bool {
+	k, err := registry.OpenKey(registry.LOCAL_MACHINE, `SYSTEM\CurrentControlSet\Services\EventLog\Application\`+name, registry.QUERY_VALUE)
+	if err != nil {
+		return false
+	}
+	k.Close()
+	return true
 }

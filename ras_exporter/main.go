@@ -1,13 +1,16 @@
 // Ras_exporter exports the client-side Windows RAS connections (dial-up and VPN) as Prometheus
 // metrics: how many there are, what each one is, its state, its traffic and error counters, its
 // speed, how long it has been up and its addresses, and the connections made, ended and dropped
-// since it started. It reads RAS at every scrape, through the winras library.
+// since it started. It reads RAS at every scrape, through the winras library, and each
+// connection's statistics in the background between scrapes, so that no wrap of Windows' 32-bit
+// counters is missed.
 //
 // Usage:
 //
 //	ras_exporter [FLAGS]             serve until Ctrl-C (or, started by Windows, as a service)
 //	ras_exporter install [FLAGS]     install the Windows service "ras_exporter", which runs with FLAGS
 //	ras_exporter uninstall           remove it
+//	ras_exporter service [FLAGS]     run as the service (what Windows starts)
 //	ras_exporter --version
 //
 // Flags:
@@ -15,6 +18,7 @@
 //	--web.listen-address ADDRESS    where to serve (default ":10727")
 //	--web.telemetry-path PATH       the metrics' path (default "/metrics")
 //	--web.disable-exporter-metrics  leave out the exporter's own go_* and process_* metrics
+//	--log.file PATH                 log to PATH instead of stderr (or the event log)
 //
 // See README.md for the metrics.
 package main
@@ -38,8 +42,12 @@ func main() {
 // run is the program: it returns the exit status, 2 for a usage error.
 func run(args []string) int {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if isService() {
-		// Windows started the program: its arguments are those install gave the service.
+	if len(args) > 0 && args[0] == cmdService || isService() {
+		// Windows started the program: its arguments are those install gave the service, which
+		// start with cmdService (a service installed by hand may have none).
+		if len(args) > 0 && args[0] == cmdService {
+			args = args[1:]
+		}
 		cfg, err := parseFlags(args)
 		if err != nil {
 			logger.Error("bad service arguments", "err", err)
@@ -69,6 +77,14 @@ func run(args []string) int {
 	case cmdUninstall:
 		err = uninstallService()
 	default:
+		if cfg.logFile != "" {
+			var f *os.File
+			if f, err = openLog(cfg.logFile); err != nil {
+				break
+			}
+			defer f.Close()
+			logger = slog.New(slog.NewTextHandler(f, nil))
+		}
 		err = console(cfg, logger)
 	}
 	if err != nil {

@@ -26,9 +26,9 @@ var (
 		"The connection's state (RASCONNSTATE, by its name: Connected, ...) in the state label, with the value 1.", "state")
 
 	bytesSentDesc = connDesc("ras_connection_bytes_sent_total",
-		"Bytes the connection sent: Windows' 32-bit counter, kept counting past its wrap at 4 GiB.")
+		"Bytes the connection sent: Windows' 32-bit counter, kept counting past its wrap at 4 GiB; it resets when Windows starts the connection's statistics again.")
 	bytesReceivedDesc = connDesc("ras_connection_bytes_received_total",
-		"Bytes the connection received: Windows' 32-bit counter, kept counting past its wrap at 4 GiB.")
+		"Bytes the connection received: Windows' 32-bit counter, kept counting past its wrap at 4 GiB; it resets when Windows starts the connection's statistics again.")
 	framesSentDesc = connDesc("ras_connection_frames_sent_total",
 		"Frames the connection sent.")
 	framesReceivedDesc = connDesc("ras_connection_frames_received_total",
@@ -39,18 +39,20 @@ var (
 		"The connection's link speed in bytes per second (RAS reports bits per second: this is that over 8).")
 	durationDesc = connDesc("ras_connection_duration_seconds",
 		"How long the connection has been connected.")
+	intervalDesc = connDesc("ras_connection_statistics_interval_seconds",
+		"How often the exporter reads the connection's statistics between scrapes: a quarter of the time its byte counters take to wrap at its link speed or at the rate they grow, from 1 to 15 seconds.")
 
 	addressDesc = connDesc("ras_connection_address_info",
 		"One series of value 1 per IP family the connection negotiated: its own address and the server's (empty when not known).",
 		"family", "address", "server")
 	projectionDesc = connDesc("ras_connection_projection_info",
-		"One series of value 1 per projected connection: its protocol (ppp or ikev2), authentication and encryption (unknown where Windows does not tell).",
-		"protocol", "authentication", "encryption")
+		"One series of value 1 per projected connection: its protocol (ppp or ikev2), tunnel (sstp, l2tp, pptp, ikev2; none for dial-up), authentication and encryption (tls over SSTP, ipsec over L2TP, mppe-128 or none over PPTP and dial-up, IKEv2's cipher; unknown where Windows does not tell).",
+		"protocol", "tunnel", "authentication", "encryption")
 )
 
 // descs are every metric the collector reads, for Describe.
 var descs = []*prometheus.Desc{
 	upDesc, statisticsAvailableDesc, connectionsDesc, infoDesc, stateDesc,
 	bytesSentDesc, bytesReceivedDesc, framesSentDesc, framesReceivedDesc, errorsDesc,
-	linkSpeedDesc, durationDesc, addressDesc, projectionDesc,
+	linkSpeedDesc, durationDesc, intervalDesc, addressDesc, projectionDesc,
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/netip"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/winras/ras"
@@ -15,7 +16,9 @@ type reading struct {
 	hasStatus bool
 
 	stats    ras.Stats
-	totals   ras.Totals // the connection's Meter, given stats
+	statsAt  time.Time     // when stats were read
+	totals   ras.Totals    // the connection's Meter, given stats
+	interval time.Duration // how often its statistics are read between scrapes
 	hasStats bool
 
 	projection    ras.ProjectionInfo
@@ -55,10 +58,11 @@ func (r *reading) send(ch chan<- prometheus.Metric) {
 		}
 		metric(linkSpeedDesc, prometheus.GaugeValue, float64(r.stats.LinkSpeed)/8)
 		metric(durationDesc, prometheus.GaugeValue, t.Duration.Seconds())
+		metric(intervalDesc, prometheus.GaugeValue, r.interval.Seconds())
 	}
 	if r.hasProjection {
 		p := r.projection
-		metric(projectionDesc, prometheus.GaugeValue, 1, p.Protocol.String(), p.Authentication.String(), p.Encryption.String())
+		metric(projectionDesc, prometheus.GaugeValue, 1, p.Protocol.String(), p.Tunnel.String(), p.Authentication.String(), p.Encryption.String())
 		if p.IPv4.IsValid() {
 			metric(addressDesc, prometheus.GaugeValue, 1, "ipv4", p.IPv4.String(), addrLabel(p.IPv4Server))
 		}

@@ -26,15 +26,30 @@ func isService() bool {
 	return err == nil && ok
 }
 
-// runService runs the exporter as the service until Windows stops it; it logs to the
-// Application event log, under the source install registered.
+// runService runs the exporter as the service until Windows stops it; it logs to cfg.logFile,
+// or without one to the Application event log, under the source install registered.
 func runService(cfg config) error {
 	var out io.Writer = io.Discard
-	if elog, err := eventlog.Open(serviceName); err == nil {
-		defer elog.Close()
-		out = eventlogWriter{elog}
+	var logFileErr error
+	if cfg.logFile != "" {
+		f, err := openLog(cfg.logFile)
+		if err == nil {
+			defer f.Close()
+			out = f
+		}
+		logFileErr = err
 	}
-	return svc.Run(serviceName, &service{cfg: cfg, logger: slog.New(slog.NewTextHandler(out, nil))})
+	if out == io.Discard {
+		if elog, err := eventlog.Open(serviceName); err == nil {
+			defer elog.Close()
+			out = eventlogWriter{elog}
+		}
+	}
+	logger := slog.New(slog.NewTextHandler(out, nil))
+	if logFileErr != nil {
+		logger.Error("cannot log to the file: logging here instead", "err", logFileErr)
+	}
+	return svc.Run(serviceName, &service{cfg: cfg, logger: logger})
 }
 
 // service is the exporter as a Windows service.
@@ -108,8 +123,8 @@ func (w eventlogWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// installService installs the service, to start with Windows and run the program with args
-// (flags, which parseArgs has checked), and registers its event log source.
+// installService installs the service, to start with Windows and run the program as the
+// service with args (flags, which parseArgs has checked), and registers its event log source.
 func installService(args []string) error {
 	exe, err := os.Executable()
 	if err != nil {
@@ -120,7 +135,7 @@ func installService(args []string) error {
 		return err
 	}
 	defer m.Disconnect()
-	return install(m, serviceName, serviceDisplayName, exe, args)
+	return install(m, serviceName, serviceDisplayName, exe, append([]string{cmdService}, args...))
 }
 
 // uninstallService removes the service and its event log source.

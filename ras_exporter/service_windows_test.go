@@ -17,12 +17,12 @@ import (
 	"golang.org/x/sys/windows"
 	"golang.org/x/sys/windows/registry"
 	"golang.org/x/sys/windows/svc"
+	"golang.org/x/sys/windows/svc/eventlog"
 	"golang.org/x/sys/windows/svc/mgr"
 )
 
 // These tests drive the service's Execute as Windows' service control manager would, through
-// its request and status channels: running the exporter as a real service needs its own
-// executable installed, which a test binary is not.
+// its request and status channels; scm_windows_test.go runs the service for real.
 
 // execute runs s.Execute on a goroutine, and returns its channels and its result's.
 func execute(s *service) (chan<- svc.ChangeRequest, <-chan svc.Status, <-chan [2]any) {
@@ -108,6 +108,19 @@ func TestInstallAndUninstall(t *testing.T) {
 	assert.Error(t, err, "the event log source is gone")
 	err = uninstall(m, name)
 	assert.True(t, err != nil && strings.Contains(err.Error(), "not installed"), "%v", err)
+}
+
+// An uninstall that failed half-way may leave the event log source: install keeps it, and the
+// next uninstall removes it.
+func TestInstallKeepsAnEventLogSourceLeftBehind(t *testing.T) {
+	m, err := connectManager()
+	require.NoError(t, err, "Wine has a service control manager")
+	defer m.Disconnect()
+	name := fmt.Sprintf("ras_exporter_test_%d_%d", os.Getpid(), time.Now().UnixNano())
+	require.NoError(t, eventlog.InstallAsEventCreate(name, eventlog.Info))
+	require.NoError(t, install(m, name, name+" display", `C:\ras_exporter.exe`, nil))
+	require.NoError(t, uninstall(m, name))
+	assert.False(t, eventSourceExists(name))
 }
 
 // serviceConfig reads a service's command line, start type and display name with

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what winras is built and tested with on Debian, if it is missing: mingw-w64 for both
-# architectures and 64-bit Wine; with --wine32, also 32-bit Wine (wine32:i386), which the
+# architectures, 64-bit Wine and promtool (Debian's prometheus package: ras_exporter's alert rules
+# and a scrape of it are checked with it); with --wine32, also 32-bit Wine (wine32:i386), which the
 # windows/386 tests run under.
 #
 # Some kernels cannot run 32-bit x86 programs at all (IA-32 emulation off, as on some VMs): there
@@ -20,6 +21,7 @@ command -v i686-w64-mingw32-gcc >/dev/null || pkgs+=(gcc-mingw-w64-i686)
 command -v gcc >/dev/null || pkgs+=(gcc libc6-dev)
 command -v wine >/dev/null || pkgs+=(wine)
 [ -x /usr/lib/wine/wine64 ] || pkgs+=(wine64)
+command -v promtool >/dev/null || pkgs+=(prometheus)
 add_i386=
 if [ -n "$want32" ]; then
 	dpkg --print-foreign-architectures | grep -qx i386 || add_i386=1

@@ -67,6 +67,7 @@ type statusJSON struct {
 // interface identifiers, not addresses.
 type projectionJSON struct {
 	Protocol         string   `json:"protocol"`
+	Tunnel           string   `json:"tunnel"`
 	IPv4             *string  `json:"ipv4"`
 	IPv6             *string  `json:"ipv6"`
 	ServerAddresses  []string `json:"server_addresses"`
@@ -81,6 +82,7 @@ func newProjectionJSON(p *ras.ProjectionInfo) *projectionJSON {
 	}
 	j := &projectionJSON{
 		Protocol:        p.Protocol.String(),
+		Tunnel:          p.Tunnel.String(),
 		IPv4:            addrJSON(p.IPv4),
 		IPv6:            addrJSON(p.IPv6),
 		ServerAddresses: make([]string, len(p.ServerAddresses)),

@@ -85,14 +85,14 @@ func TestStatusJSONOfAWindows7Connection(t *testing.T) {
 	want := `{"connection": ` + officeVPNJSON + `, "state": "Connected", "state_code": 8192, "error": null,
 		"device_type": "vpn", "device_name": "WAN Miniport (IKEv2)", "phone_number": "vpn.example.com",
 		"local_endpoint": "192.0.2.10", "remote_endpoint": "2001:db8::1", "substate": "Reconnected",
-		"projection": {"protocol": "ikev2", "ipv4": "10.0.0.2", "ipv6": "fd00::2", "ipv6_prefix_length": 64,
+		"projection": {"protocol": "ikev2", "tunnel": "ikev2", "ipv4": "10.0.0.2", "ipv6": "fd00::2", "ipv6_prefix_length": 64,
 			"server_addresses": ["10.0.0.1", "10.0.0.5", "fd00::1"], "authentication": "eap", "encryption": "aes-256"}}`
 	assert.JSONEq(t, want, jsonOf(t, newStatusJSON(officeVPN, st, &ikev2Projection)))
 }
 
 // ikev2Projection is an IKEv2 tunnel with two IPv4 servers and one IPv6 server.
 var ikev2Projection = ras.ProjectionInfo{
-	Protocol: ras.ProtocolIKEv2,
+	Protocol: ras.ProtocolIKEv2, Tunnel: ras.TunnelIKEv2,
 	IPv4:     netip.MustParseAddr("10.0.0.2"), IPv4Server: netip.MustParseAddr("10.0.0.1"),
 	IPv6: netip.MustParseAddr("fd00::2"), IPv6Server: netip.MustParseAddr("fd00::1"), IPv6PrefixLength: 64,
 	ServerAddresses: []netip.Addr{netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.5"), netip.MustParseAddr("fd00::1")},
@@ -100,10 +100,10 @@ var ikev2Projection = ras.ProjectionInfo{
 }
 
 func TestProjectionJSONOfPPPHasNoIPv6Address(t *testing.T) {
-	ppp := ras.ProjectionInfo{Protocol: ras.ProtocolPPP, IPv4: netip.MustParseAddr("192.168.7.20"),
+	ppp := ras.ProjectionInfo{Protocol: ras.ProtocolPPP, Tunnel: ras.TunnelPPTP, IPv4: netip.MustParseAddr("192.168.7.20"),
 		HasInterfaceID: true, InterfaceID: [8]byte{1, 2, 3, 4, 5, 6, 7, 8},
 		Authentication: ras.AuthMSCHAPv2, Encryption: ras.EncryptionMPPE128}
-	assert.JSONEq(t, `{"protocol": "ppp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
+	assert.JSONEq(t, `{"protocol": "ppp", "tunnel": "pptp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
 		"server_addresses": [], "authentication": "mschapv2", "encryption": "mppe-128"}`, jsonOf(t, newProjectionJSON(&ppp)))
 }
 

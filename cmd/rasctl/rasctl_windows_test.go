@@ -141,6 +141,7 @@ func TestStatusOfAConnectionByNameOrHandle(t *testing.T) {
 			"Remote endpoint:  203.0.113.5\n"+
 			"Sub-state:        None\n"+
 			"Protocol:         -\n"+
+			"Tunnel:           -\n"+
 			"IPv4 address:     -\n"+
 			"IPv6 address:     -\n"+
 			"Servers:          -\n"+
@@ -265,23 +266,35 @@ func TestStatsOfAGoneConnectionExitsWithStatus1(t *testing.T) {
 
 func TestStatusJSONGivesTheProjection(t *testing.T) {
 	useSim(t, rassim.Win7)
-	ppp, ike, bare := add(t, simLab), add(t, simOffice), add(t, simDialUp)
+	sstp, ike, bare := add(t, simLab), add(t, simOffice), add(t, simDialUp)
+	l2tp := add(t, rassim.Conn{Entry: "Branch", DeviceType: "vpn", DeviceName: "WAN Miniport (L2TP)"})
+	pptp := add(t, rassim.Conn{Entry: "Legacy", DeviceType: "vpn", DeviceName: "WAN Miniport (PPTP)"})
 	project := func(target string, p rassim.Projection) {
 		h, err := strconv.ParseUint(target, 0, 64)
 		require.NoError(t, err)
 		require.NoError(t, rassim.SetProjection(ras.Handle(h), p))
 	}
-	project(ppp, rassim.Projection{Type: rassim.PPP, IPv4: netip.MustParseAddr("192.168.7.20"),
+	// SSTP and L2TP negotiate no MPPE inside their TLS and IPsec; PPTP does.
+	tunnelled := rassim.Projection{Type: rassim.PPP, IPv4: netip.MustParseAddr("192.168.7.20"),
 		IPv4Server: netip.MustParseAddr("192.168.7.1"), InterfaceID: [8]byte{1}, AuthenticationProtocol: 0xC223,
-		AuthenticationData: 0x81, CCPOptions: 0x40})
+		AuthenticationData: 0x81}
+	project(sstp, tunnelled)
+	project(l2tp, tunnelled)
+	withMPPE := tunnelled
+	withMPPE.CCPOptions = 0x40
+	project(pptp, withMPPE)
 	project(ike, rassim.Projection{Type: rassim.IKEv2, IPv4: netip.MustParseAddr("10.0.0.2"), IPv6: netip.MustParseAddr("fd00::2"),
 		IPv6PrefixLength: 64, AuthenticationProtocol: 1, EncryptionMethod: 5,
 		IPv4Servers: []netip.Addr{netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.5")},
 		IPv6Servers: []netip.Addr{netip.MustParseAddr("fd00::1")}})
 	for _, c := range []struct{ target, projection string }{
-		{ppp, `{"protocol": "ppp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
+		{sstp, `{"protocol": "ppp", "tunnel": "sstp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
+			"server_addresses": ["192.168.7.1"], "authentication": "mschapv2", "encryption": "tls"}`},
+		{l2tp, `{"protocol": "ppp", "tunnel": "l2tp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
+			"server_addresses": ["192.168.7.1"], "authentication": "mschapv2", "encryption": "ipsec"}`},
+		{pptp, `{"protocol": "ppp", "tunnel": "pptp", "ipv4": "192.168.7.20", "ipv6": null, "ipv6_prefix_length": null,
 			"server_addresses": ["192.168.7.1"], "authentication": "mschapv2", "encryption": "mppe-128"}`},
-		{ike, `{"protocol": "ikev2", "ipv4": "10.0.0.2", "ipv6": "fd00::2", "ipv6_prefix_length": 64,
+		{ike, `{"protocol": "ikev2", "tunnel": "ikev2", "ipv4": "10.0.0.2", "ipv6": "fd00::2", "ipv6_prefix_length": 64,
 			"server_addresses": ["10.0.0.1", "10.0.0.5", "fd00::1"], "authentication": "machine-certificate", "encryption": "aes-256"}`},
 		{bare, `null`},
 	} {
@@ -298,6 +311,12 @@ func TestStatusJSONGivesTheProjection(t *testing.T) {
 	assert.Contains(t, r.stdout, "IPv4 address:     10.0.0.2\n")
 	assert.Contains(t, r.stdout, "IPv6 address:     fd00::2\n")
 	assert.Contains(t, r.stdout, "Servers:          10.0.0.1, 10.0.0.5, fd00::1\n")
+	for target, lines := range map[string][2]string{sstp: {"sstp", "tls"}, l2tp: {"l2tp", "ipsec"}, pptp: {"pptp", "mppe-128"}} {
+		r := rasctl(t, "status", target)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Contains(t, r.stdout, "Tunnel:           "+lines[0]+"\n")
+		assert.Contains(t, r.stdout, "Encryption:       "+lines[1]+"\n")
+	}
 }
 
 func TestAmbiguousNamesFailAndListTheHandles(t *testing.T) {

@@ -14,7 +14,9 @@ var statusCommand = &command{
 	args: "TARGET [--json]",
 	help: `Shows a connection's state, its own error (why it failed or dropped), its device, and
 where Windows reports them (Windows 7 and later) its tunnel endpoints and sub-state, and what it
-negotiated: its protocol, addresses, authentication and encryption. A handle works for a
+negotiated: its protocol, tunnel, addresses, authentication and encryption (tls over SSTP, ipsec
+over L2TP, MPPE's key length or none over PPTP and dial-up, IKEv2's cipher, unknown where
+Windows does not tell). A handle works for a
 connection still dialling, which "rasctl list" does not show yet.
 
 TARGET is an entry name, the phone number of a connection made without an entry, or a handle

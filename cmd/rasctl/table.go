@@ -75,6 +75,7 @@ func writeStatus(w io.Writer, c ras.Conn, s ras.ConnStatus, p *ras.ProjectionInf
 		{"Remote endpoint", addrOrDash(s.RemoteEndpoint)},
 		{"Sub-state", subState},
 		{"Protocol", projected(p, func(p *ras.ProjectionInfo) string { return p.Protocol.String() })},
+		{"Tunnel", projected(p, func(p *ras.ProjectionInfo) string { return p.Tunnel.String() })},
 		{"IPv4 address", projected(p, func(p *ras.ProjectionInfo) string { return addrOrDash(p.IPv4) })},
 		{"IPv6 address", projected(p, func(p *ras.ProjectionInfo) string { return addrOrDash(p.IPv6) })},
 		{"Servers", projected(p, serverAddresses)},

@@ -49,6 +49,7 @@ func TestStatusTableHasOneFieldPerLine(t *testing.T) {
 		"Remote endpoint:  203.0.113.5\n"+
 		"Sub-state:        None\n"+
 		"Protocol:         ikev2\n"+
+		"Tunnel:           ikev2\n"+
 		"IPv4 address:     10.0.0.2\n"+
 		"IPv6 address:     fd00::2\n"+
 		"Servers:          10.0.0.1, 10.0.0.5, fd00::1\n"+
