@@ -21,6 +21,7 @@ import (
 	"golang.org/x/sys/windows/svc"
 	"golang.org/x/sys/windows/svc/mgr"
 
+	"github.com/winras/ras/internal/procexit"
 	"github.com/winras/ras/rassim"
 )
 
@@ -29,11 +30,13 @@ import (
 // with this binary standing for ras_exporter.exe.
 const runMainEnv = "RAS_EXPORTER_TEST_MAIN"
 
+// TestMain ends the process as main does, and the test binary as rassim.Exit does: the way Wine
+// 8 cannot turn into a SIGKILL (wine/README.md).
 func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) != "" || len(os.Args) > 1 && os.Args[1] == cmdService {
-		os.Exit(run(os.Args[1:]))
+		procexit.Exit(run(os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	rassim.Exit(m.Run())
 }
 
 // scmBound bounds each wait on the service control manager, and the stop: "within seconds",
