@@ -175,11 +175,11 @@ func dialsRunning(t testing.TB) int {
 	return n
 }
 
-// noDialsLeft waits until this process has no dial thread left.
+// noDialsLeft waits until no dial of this process is in progress.
 func noDialsLeft(t testing.TB) {
 	t.Helper()
 	require.Eventually(t, func() bool { return dialsRunning(t) == 0 }, 20*time.Second, 5*time.Millisecond,
-		"the dial threads end with their dials")
+		"every dial ends")
 }
 
 func addEntry(t testing.TB, e Entry) {

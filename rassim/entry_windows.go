@@ -161,8 +161,8 @@ func OpenHandles() (int, error) {
 	return int(n), err
 }
 
-// DialsRunning returns how many threads of the simulator's own are still driving an
-// asynchronous RasDialW in this process. Each ends with its dial: connected, failed or hung up.
+// DialsRunning returns how many asynchronous RasDialW calls of this process the simulator's
+// threads are still driving. Each counts until its dial ends: connected, failed or hung up.
 func DialsRunning() (int, error) {
 	var n uint32
 	err := call(procDialsRunning, uintptr(unsafe.Pointer(&n)))

@@ -10,7 +10,9 @@
  * - RasHangUp stops a dial at any point; from the dial's own callback it happens once the
  *   callback returns.
  *
- * The thread never holds the service's lock while it calls back, and ends when its dial does. */
+ * The thread never holds the service's lock while it calls back. When its dial ends it waits for the
+ * next dial of the process instead of ending, as RAS's own worker outlives each dial: under Wine 8
+ * a thread in the middle of ending when its process ends can crash the process (wine/README.md). */
 #include "rassim.h"
 #include <raserror.h>
 #include <wchar.h>
@@ -23,7 +25,7 @@ typedef VOID(WINAPI *DIAL_FUNC1)(HANDLE h, UINT msg, DWORD state, DWORD error, D
 typedef DWORD(WINAPI *DIAL_FUNC2)(ULONG_PTR callback_id, DWORD subentry, HANDLE h, UINT msg, DWORD state, DWORD error,
                                   DWORD extended);
 
-static volatile LONG g_running;                        /* dial threads of this process */
+static volatile LONG g_running;                        /* dials of this process in progress */
 static INIT_ONCE g_pinned = INIT_ONCE_STATIC_INIT;
 
 /* The script of an entry that has none: Windows' usual states, none failing, no delays. */
@@ -77,7 +79,7 @@ static void leading_done(DIAL *d)
 }
 
 /* Sleeps us by QueryPerformanceCounter, looking now and then whether the dial was stopped, so that
- * a hung-up dial's thread ends soon. */
+ * a hung-up dial stops soon. */
 static void pause_for(DIAL *d, DWORD us)
 {
     LONGLONG due = sim_now() + sim_ticks(us), now, tick = sim_ticks(1000) ? sim_ticks(1000) : 1;
@@ -238,9 +240,18 @@ static DWORD run(DIAL *d)
     return 0;
 }
 
-static DWORD WINAPI dial_thread(void *param)
+/* A dial thread; between dials it waits on wake, in the idle list. */
+typedef struct WORKER {
+    struct WORKER *next;
+    HANDLE wake;
+    DIAL *dial;
+} WORKER;
+
+static SRWLOCK g_idle_lock = SRWLOCK_INIT;
+static WORKER *g_idle;
+
+static void dial_on_thread(DIAL *d)
 {
-    DIAL *d = param;
     SIM_SLOT *sl;
     sim_lock(d->s);
     if (standing(d, &sl) == GOES_ON)
@@ -250,7 +261,51 @@ static DWORD WINAPI dial_thread(void *param)
     leading_done(d);
     HeapFree(GetProcessHeap(), 0, d);
     InterlockedDecrement(&g_running);
+}
+
+static DWORD WINAPI worker_thread(void *param)
+{
+    WORKER *w = param;
+    do {
+        dial_on_thread(w->dial);
+        AcquireSRWLockExclusive(&g_idle_lock);
+        w->dial = NULL;
+        w->next = g_idle;
+        g_idle = w;
+        ReleaseSRWLockExclusive(&g_idle_lock);
+    } while (WaitForSingleObject(w->wake, INFINITE) == WAIT_OBJECT_0);
     return 0;
+}
+
+/* Hands d to an idle dial thread, or to a new one. */
+static BOOL start_dial_thread(DIAL *d)
+{
+    WORKER *w;
+    HANDLE thread;
+    AcquireSRWLockExclusive(&g_idle_lock);
+    w = g_idle;
+    if (w)
+        g_idle = w->next;
+    ReleaseSRWLockExclusive(&g_idle_lock);
+    if (w) {
+        w->dial = d;
+        SetEvent(w->wake);
+        return TRUE;
+    }
+    w = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*w));
+    if (!w)
+        return FALSE;
+    w->dial = d;
+    w->wake = CreateEventW(NULL, FALSE, FALSE, NULL);
+    thread = w->wake ? CreateThread(NULL, 0, worker_thread, w, 0, NULL) : NULL;
+    if (!thread) {
+        if (w->wake)
+            CloseHandle(w->wake);
+        HeapFree(GetProcessHeap(), 0, w);
+        return FALSE;
+    }
+    CloseHandle(thread);
+    return TRUE;
 }
 
 /* The thread runs this DLL's code: pinned, no FreeLibrary can unload it from under the thread. */
@@ -399,7 +454,7 @@ DWORD WINAPI RasDialW(RASDIALEXTENSIONS_SIM *extensions, const WCHAR *phonebook,
     const RASSIM_ENTRY *e;
     SIM_SLOT *sl;
     DIAL sync, *d;
-    HANDLE ev, thread;
+    HANDLE ev;
     WCHAR name[RAS_MAX_ENTRY_NAME + 1], phone[RAS_MAX_PHONE_NUMBER + 1];
     WCHAR user[RAS_MAX_USER_NAME + 1], password[RAS_MAX_PASSWORD + 1], domain[RAS_MAX_DOMAIN + 1];
     DWORD rc = sim_enter(RASSIM_DIAL, &s), size, ext_size = 0, h = 0;
@@ -480,8 +535,7 @@ DWORD WINAPI RasDialW(RASDIALEXTENSIONS_SIM *extensions, const WCHAR *phonebook,
     ev = CreateEventW(NULL, TRUE, FALSE, NULL);
     d->leading = ev;
     InterlockedIncrement(&g_running);
-    thread = ev ? CreateThread(NULL, 0, dial_thread, d, 0, NULL) : NULL;
-    if (!thread) {
+    if (!ev || !start_dial_thread(d)) {
         InterlockedDecrement(&g_running);
         HeapFree(GetProcessHeap(), 0, d);
         if (ev)
@@ -496,7 +550,6 @@ DWORD WINAPI RasDialW(RASDIALEXTENSIONS_SIM *extensions, const WCHAR *phonebook,
         *lphRasConn = (HANDLE)(ULONG_PTR)h;
         return ERROR_NOT_ENOUGH_MEMORY;
     }
-    CloseHandle(thread);
     WaitForSingleObject(ev, INFINITE);
     CloseHandle(ev);
     *lphRasConn = (HANDLE)(ULONG_PTR)h;
@@ -526,7 +579,7 @@ DWORD WINAPI RasSimOpenHandles(DWORD *count)
     return 0;
 }
 
-/* The dial threads still running in this process. */
+/* The asynchronous dials of this process still in progress. */
 DWORD WINAPI RasSimDialsRunning(DWORD *count)
 {
     if (!count)
