@@ -99,8 +99,12 @@ func start(p DialParams, event windows.Handle) C.winras_dial_result {
 	}
 	res := C.winras_dial(ptr(phonebook), ptr(entry), ptr(user), ptr(password), ptr(domain), C.uintptr_t(event))
 	clear(password)
+	wiped(wipedDialPassword, password)
 	return res
 }
+
+// wipedDialPassword names start's copy of the password for wiped.
+const wipedDialPassword = "DialParams.Password"
 
 func startError(res *C.winras_dial_result) error {
 	call := "RasDialW"

@@ -152,6 +152,36 @@ func TestDialWithABadPasswordFailsAtAuthenticationAndHangsUp(t *testing.T) {
 	assert.Empty(t, conns)
 }
 
+func TestDialReportsAStateRepeatedBackToBackEachTime(t *testing.T) {
+	useSim(t)
+	e := officeEntry
+	// Every state comes before RasDialW returns: the library takes them all at once.
+	e.Script = []rassim.Step{{State: ras.OpenPort}, {State: ras.ConnectDevice}, {State: ras.AuthNotify}, {State: ras.AuthNotify},
+		{State: ras.Authenticate}, {State: ras.AuthNotify}, {State: ras.AuthNotify}, {State: ras.AuthNotify}, {State: ras.Authenticated}}
+	addEntry(t, e)
+	var r recorder
+	h, err := ras.Dial(context.Background(), officeParams, r.progress)
+	require.NoError(t, err)
+	assert.Equal(t, states(e.Script), r.states(), "each report of a state, however many in a row")
+	require.NoError(t, ras.HangUp(context.Background(), h))
+}
+
+func TestDialErrorHasTheExtendedError(t *testing.T) {
+	useSim(t)
+	e := officeEntry
+	// An IKEv2 dial that fails for want of an IPsec policy: 809, and 13868 to say why.
+	e.Script = []rassim.Step{{State: ras.OpenPort}, {State: ras.ConnectDevice, Err: 809, ExtendedErr: 13868}}
+	addEntry(t, e)
+	_, err := ras.Dial(context.Background(), officeParams, nil)
+	require.ErrorIs(t, err, windows.Errno(809))
+	var de *ras.DialError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, ras.ConnectDevice, de.State)
+	assert.Equal(t, uint32(13868), de.ExtendedCode)
+	assert.ErrorContains(t, err, "(extended error 13868)")
+	requireNoOpenHandles(t)
+}
+
 func TestDialOfAnEntryNoPhoneBookHasFailsAndHangsUp(t *testing.T) {
 	useSim(t)
 	addEntry(t, officeEntry)

@@ -90,3 +90,25 @@ func TestEntriesRefusesWhatCannotBeTrue(t *testing.T) {
 	assert.ErrorIs(t, err, errInvalidData)
 	assert.ErrorContains(t, err, "RasEnumEntriesW answered 603 asking for 4294967280 bytes")
 }
+
+func TestEntriesRefusesACountOneItemPastTheBuffer(t *testing.T) {
+	useSim(t)
+	addEntry(t, rassim.Entry{Name: "A", Phonebook: userBook})
+	require.NoError(t, rassim.LieCountPastBuffer(rassim.EnumEntries))
+	_, err := ras.Entries("")
+	assert.ErrorIs(t, err, errInvalidData)
+	requireOnePast(t, err, "entries")
+}
+
+func TestEntriesReadUnterminatedNamesAndPathsWholeAndNoFurther(t *testing.T) {
+	useSim(t)
+	// All users': REN_AllUsers (1) follows the name, where a read one character too far finds it.
+	addEntry(t, rassim.Entry{Name: "Office VPN", Phonebook: allBook, AllUsers: true, Unterminated: rassim.FieldEntry})
+	addEntry(t, rassim.Entry{Name: "Lab", Phonebook: allBook, AllUsers: true, Unterminated: rassim.FieldEntry | rassim.FieldPhonebook})
+	list, err := ras.Entries("")
+	require.NoError(t, err)
+	assert.Equal(t, []ras.Entry{
+		{Name: filled("Office VPN", 257), Phonebook: allBook, AllUsers: true},
+		{Name: filled("Lab", 257), Phonebook: filled(allBook, 261), AllUsers: true},
+	}, list)
+}

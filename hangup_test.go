@@ -67,6 +67,29 @@ func TestHangUpBacksOffInsteadOfSpinning(t *testing.T) {
 	assert.Less(t, f.polled, 30)
 }
 
+func TestHangUpSeesTheEndWithinTheLongestCheckInterval(t *testing.T) {
+	// The connection goes a while after the hang-up: by then the checks are as far apart as
+	// they get, and the end is seen at the next one. A wait that kept doubling would be
+	// checking once a second by then, and see it that late.
+	const goesAfter = 1200 * time.Millisecond
+	start := time.Now()
+	var seen time.Time
+	c := hangUpCalls{
+		hangUp: func(Handle) error { return nil },
+		gone: func(Handle) (bool, error) {
+			if time.Since(start) < goesAfter {
+				return false, nil
+			}
+			seen = time.Now()
+			return true, nil
+		},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	require.NoError(t, c.run(ctx, 0x10))
+	assert.Less(t, seen.Sub(start.Add(goesAfter)), 10*maxHangUpCheck, "seen late")
+}
+
 func TestHangUpStopsWhenTheContextIsCancelled(t *testing.T) {
 	f := &fakeHangUp{checks: -1}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -2,13 +2,18 @@
 #
 #   make -f mingw.mk demo    the scripted rasctl story, under Wine, against the simulator
 #   make -f mingw.mk test    every test: native, then under Wine for windows/amd64 (builtin rasapi32,
-#                            simulator, -race, none, -tags rassim) and windows/386 (builtin,
-#                            simulator), then rasctl dialled, hung up and interrupted hundreds of
-#                            times (wine/repeat.sh), then examples/agent as another module tests its RAS code,
+#                            simulator, -race, none, -tags rassim, -tags winras_testhooks) and
+#                            windows/386 (builtin, simulator, -tags winras_testhooks), then rasctl
+#                            dialled, hung up and interrupted hundreds of times (wine/repeat.sh),
+#                            then examples/agent as another module tests its RAS code,
 #                            from this tree and from a read-only module cache, then ras_exporter
 #                            (a module of its own) under Wine, its alert rules (promtool test
 #                            rules) and a scrape of it (promtool check metrics)
 #   make -f mingw.mk bench   the benchmark table (see bench/README.md)
+#   make -f mingw.mk mutate  each mutation of mutations.txt in a copy of the tree, the tests it
+#                            concerns under Wine (windows/amd64, simulator), a table and the score;
+#                            fails when one survives that the list does not accept (~6 minutes;
+#                            MUTATE='-run NAME' for some lines only). Not part of test.
 #
 # Each target installs what a fresh Debian machine lacks (wine/deps.sh; test also 32-bit Wine).
 # cmd/raswine does the rest, as it does for any module (rassim/README.md): it builds the simulator
@@ -39,7 +44,7 @@ FUZZTIME := 100000x
 PLATFORMS := linux/amd64 linux/386 darwin/arm64 freebsd/amd64 solaris/amd64 aix/ppc64 plan9/386 \
 	js/wasm wasip1/wasm windows/amd64 windows/arm64
 
-.PHONY: deps deps32 raswine setup build test test-steps demo bench wine-down
+.PHONY: deps deps32 raswine setup build test test-steps demo bench mutate wine-down
 
 deps:
 	@$(ROOT)/wine/deps.sh
@@ -83,6 +88,8 @@ test-steps:
 	cd $(ROOT) && $(WIN64) go test $(EXEC_BUILTIN) ./...
 	@echo "== windows/amd64 under Wine, the simulator"
 	cd $(ROOT) && $(WIN64) go test $(EXEC) ./...
+	@echo "== windows/amd64 under Wine, the simulator, -tags winras_testhooks: what Dial leaves of a password"
+	cd $(ROOT) && $(WIN64) go vet -tags winras_testhooks . && $(WIN64) go test -tags winras_testhooks $(EXEC) -run '^TestSecret' .
 	@echo "== windows/amd64 under Wine, the simulator, -race"
 	cd $(ROOT) && $(WIN64) go test -race $(EXEC) ./...
 	@echo "== windows/amd64 under Wine, a Windows without rasapi32.dll"
@@ -94,6 +101,8 @@ test-steps:
 	cd $(ROOT) && $(WIN32) go test $(EXEC_BUILTIN) ./...
 	@echo "== windows/386 under Wine, the simulator"
 	cd $(ROOT) && $(WIN32) go test $(EXEC) ./...
+	@echo "== windows/386 under Wine, the simulator, -tags winras_testhooks"
+	cd $(ROOT) && $(WIN32) go vet -tags winras_testhooks . && $(WIN32) go test -tags winras_testhooks $(EXEC) -run '^TestSecret' .
 	@echo "== rasctl ended as users end it, hundreds of times, amd64 and 386 (wine/repeat.sh)"
 	cd $(ROOT) && $(WIN64) go build -o $(BUILD)/repeat/amd64/ ./cmd/rasctl ./cmd/rassimctl && \
 		$(WIN32) go build -o $(BUILD)/repeat/386/ ./cmd/rasctl ./cmd/rassimctl
@@ -106,6 +115,14 @@ demo: setup
 	@cd $(ROOT) && $(WIN64) go build -o $(BUILD)/demo/ ./cmd/rasctl ./cmd/rassimctl
 	@status=0; $(ROOT)/demo/story.sh $(BUILD)/demo $(BUILD) && $(ROOT)/ras_exporter/demo.sh $(BUILD) || status=$$?; \
 	$(RASWINE) stop $(BUILD); exit $$status
+
+# Flags for internal/mutate, as MUTATE='-run NAME -jobs 1' (it tests two mutations at once by default).
+MUTATE :=
+
+mutate: setup
+	@cd $(ROOT) && go build -o $(BUILD)/mutate ./internal/mutate
+	@status=0; cd $(ROOT) && $(WIN64) $(BUILD)/mutate -root $(ROOT) -exec "$(RUN)" $(MUTATE) || status=$$?; \
+	$(MAKE) -f $(ROOT)/mingw.mk --no-print-directory wine-down; exit $$status
 
 bench: setup
 	@out=$(BUILD)/bench.md; log=$(BUILD)/bench.log; rm -f $$out; status=0; \

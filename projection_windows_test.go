@@ -138,6 +138,21 @@ func TestProjectionOfPPPWhoseDeviceCannotBeReadHasNoTunnel(t *testing.T) {
 	assert.ErrorContains(t, err, "RasGetConnectStatusW")
 }
 
+func TestProjectionNamesEveryIKEv2Cipher(t *testing.T) {
+	useSim(t)
+	h := add(t, officeVPN)
+	// IPSEC_CIPHER_TYPE (ipsectypes.h), the values dwEncryptionMethod takes, and their names.
+	for method, name := range map[uint32]string{
+		1: "des", 2: "3des", 3: "aes-128", 4: "aes-192", 5: "aes-256", 6: "aes-gcm-128", 7: "aes-gcm-192", 8: "aes-gcm-256",
+	} {
+		project(t, h, rassim.Projection{Type: rassim.IKEv2, IPv4: ip("10.0.0.2"), EncryptionMethod: ras.Encryption(method)})
+		p, err := ras.Projection(h)
+		require.NoError(t, err)
+		assert.Equal(t, ras.Encryption(method), p.Encryption)
+		assert.Equal(t, name, p.Encryption.String(), "IPSEC_CIPHER_TYPE %d", method)
+	}
+}
+
 func TestProjectionGivesNoAddressWhereNegotiationFailed(t *testing.T) {
 	useSim(t)
 	h := add(t, officeVPN)

@@ -12,6 +12,7 @@
 
 #include "shim.h"
 #include "shim_dial.h"
+#include "shim_hooks.h"
 #include "shim_load.h"
 
 #pragma pack(push, 4)
@@ -265,6 +266,7 @@ void winras_dial_end(uint32_t id)
 	if (d == NULL)
 		return;
 	SecureZeroMemory(&d->params, sizeof d->params);
+	winras_hook_released(WINRAS_SECRET_DIAL_PARAMS, &d->params, sizeof d->params);
 	free(d);
 }
 

@@ -4,6 +4,8 @@ package ras_test
 
 import (
 	"context"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +81,26 @@ func TestConnectionsRefusesACountTheBufferCannotHold(t *testing.T) {
 	_, err := ras.Connections()
 	assert.ErrorIs(t, err, errInvalidData)
 	assert.ErrorContains(t, err, "RasEnumConnectionsW reported 100000 connections in a buffer that holds")
+}
+
+func TestConnectionsRefusesACountOneItemPastTheBuffer(t *testing.T) {
+	useSim(t)
+	add(t, officeVPN)
+	require.NoError(t, rassim.LieCountPastBuffer(rassim.EnumConnections))
+	_, err := ras.Connections()
+	assert.ErrorIs(t, err, errInvalidData)
+	requireOnePast(t, err, "connections")
+}
+
+// requireOnePast requires err to say that a count one past the buffer was refused.
+func requireOnePast(t *testing.T, err error, what string) {
+	t.Helper()
+	require.Error(t, err)
+	m := regexp.MustCompile(`reported (\d+) ` + what + ` in a buffer that holds (\d+): refused`).FindStringSubmatch(err.Error())
+	require.NotNil(t, m, "%v", err)
+	reported, _ := strconv.Atoi(m[1])
+	holds, _ := strconv.Atoi(m[2])
+	assert.Equal(t, holds+1, reported, "the smallest count that reads past the buffer")
 }
 
 // filled is what the simulator writes for an unterminated field of n characters: its text,

@@ -293,6 +293,19 @@ func TestDialReportsTheScriptsStatesInOrderRepeatsIncluded(t *testing.T) {
 	hangUp(t, h)
 }
 
+func TestDialReportsAStateRepeatedBackToBackEachTime(t *testing.T) {
+	requireSim(t)
+	e := officeEntry
+	e.Script = script(ras.OpenPort, ras.AuthNotify, ras.AuthNotify, ras.AuthNotify, ras.Authenticated, ras.Authenticated)
+	addEntry(t, e)
+	r := newRecorder(t)
+	rc, h := r.dial(nil, newParams(dialParamsSizes[1], e.Name), 2)
+	require.EqualValues(t, 0, rc)
+	assert.Equal(t, want(ras.OpenPort, ras.AuthNotify, ras.AuthNotify, ras.AuthNotify, ras.Authenticated, ras.Authenticated,
+		ras.Connected), states(r.wait(t, 7)))
+	hangUp(t, h)
+}
+
 func TestDialCallsBackBeforeItReturns(t *testing.T) {
 	requireSim(t)
 	addEntry(t, officeEntry)
@@ -625,6 +638,39 @@ func TestDialCopiesTheParamsAtTheCall(t *testing.T) {
 	assert.Equal(t, want(ras.OpenPort, ras.Authenticate, ras.Connected), states(ns))
 	assert.EqualValues(t, 42, ns[2].id)
 	hangUp(t, h)
+}
+
+func TestLastSecretIsTheCallersDialParams(t *testing.T) {
+	requireSim(t)
+	addr, size, err := LastSecret(DialEntry)
+	require.NoError(t, err)
+	assert.Zero(t, addr, "none since the reset")
+	assert.Zero(t, size)
+
+	e := officeEntry
+	e.User, e.Password = "alice", "secret"
+	addEntry(t, e)
+	params := withCredentials(newParams(dialParamsSizes[1], e.Name), "alice", "secret", "")
+	rc, h := dialSync(e.Name, "alice", "wrong", "")
+	require.EqualValues(t, errAuthenticationFailure, rc)
+	hangUp(t, h)
+	var h2 ras.Handle
+	require.EqualValues(t, 0, dialW(nil, nil, params, 0, 0, &h2))
+	addr, size, err = LastSecret(DialEntry)
+	require.NoError(t, err)
+	assert.Equal(t, uintptr(unsafe.Pointer(&params[0])), addr, "the caller's RASDIALPARAMSW, not a copy")
+	assert.Equal(t, dialParamsSizes[1], size)
+	runtime.KeepAlive(params)
+	hangUp(t, h2)
+
+	for _, f := range []Func{EnumConnections, GetEntryDialParams, Func(99)} {
+		_, _, err := LastSecret(f)
+		assert.ErrorIs(t, err, windows.ERROR_INVALID_PARAMETER, f)
+	}
+	require.NoError(t, Reset(Win7))
+	addr, _, err = LastSecret(DialEntry)
+	require.NoError(t, err)
+	assert.Zero(t, addr, "Reset forgets it")
 }
 
 // threads counts this process's threads.

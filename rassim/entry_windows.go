@@ -35,9 +35,14 @@ const SavedPassword = "****************"
 
 // RASSIM_ENTRY.dwFlags
 const (
-	entryAllUsers = 0x1
-	entrySaved    = 0x2
+	entryAllUsers              = 0x1
+	entrySaved                 = 0x2
+	entryUnterminatedName      = 0x4
+	entryUnterminatedPhonebook = 0x8
 )
+
+// entryFields are the fields of an entry that RasEnumEntries lists, and so that can be unterminated.
+const entryFields = FieldEntry | FieldPhonebook
 
 // Step is one step of a dial script: Delay after the step before it (or after RasDialW, for the
 // first), the dial's connection takes State and the notifier hears (State, 0); with Err set, the
@@ -69,6 +74,11 @@ type Entry struct {
 	// Saved says Windows has the credentials saved for the entry: RasGetEntryDialParamsW gives the
 	// user name, the domain and SavedPassword, which RasDialW accepts as the password.
 	Saved bool
+
+	// Unterminated names the fields RasEnumEntries lists filling their whole array with no
+	// terminator, repeating their own text: FieldEntry (szEntryName, 257 characters) and
+	// FieldPhonebook (szPhonebookPath, 261). The entry is still found and dialled by its name.
+	Unterminated Fields
 }
 
 // DefaultScript returns the script of an entry without one: OpenPort, PortOpened,
@@ -183,6 +193,15 @@ func (e *Entry) raw() (*rawEntry, error) {
 	if e.Saved {
 		r.Flags |= entrySaved
 	}
+	if e.Unterminated&^entryFields != 0 {
+		return nil, fmt.Errorf("rassim: Entry.Unterminated %#x names a field RasEnumEntries does not list", uint32(e.Unterminated&^entryFields))
+	}
+	if e.Unterminated&FieldEntry != 0 {
+		r.Flags |= entryUnterminatedName
+	}
+	if e.Unterminated&FieldPhonebook != 0 {
+		r.Flags |= entryUnterminatedPhonebook
+	}
 	var err error
 	if r.ConnectDelayUs, err = delay(e.ConnectDelay, "Entry.ConnectDelay"); err != nil {
 		return nil, err
@@ -245,6 +264,12 @@ func (r *rawEntry) entry() Entry {
 		Password:     windows.UTF16ToString(r.Password[:]),
 		Domain:       windows.UTF16ToString(r.Domain[:]),
 		Saved:        r.Flags&entrySaved != 0,
+	}
+	if r.Flags&entryUnterminatedName != 0 {
+		e.Unterminated |= FieldEntry
+	}
+	if r.Flags&entryUnterminatedPhonebook != 0 {
+		e.Unterminated |= FieldPhonebook
 	}
 	for _, st := range r.Script[:min(r.Steps, MaxSteps)] {
 		e.Script = append(e.Script, Step{

@@ -288,6 +288,42 @@ func TestLieCountWritesItsCountOnEverySuccess(t *testing.T) {
 	assert.EqualValues(t, 0, r.count, "ClearFaults ends it")
 }
 
+func TestLieCountPastBufferCountsOneMoreThanTheBufferHolds(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "vpn"})
+	require.NoError(t, LieCountPastBuffer(EnumConnections))
+	for _, p := range []struct {
+		proc *windows.LazyProc
+		l    connLayout
+	}{{procEnumConnectionsW, connW}, {procEnumConnectionsA, connA}} {
+		size := p.l.newest()
+		for _, c := range []struct{ cb, count uint32 }{{size, 2}, {3*size + size/2, 4}} {
+			r := fill(p.proc, size, c.cb, 0)
+			assert.EqualValues(t, 0, r.rc, p.proc.Name)
+			assert.Equal(t, c.count, r.count, "%s: %d bytes hold %d", p.proc.Name, c.cb, c.count-1)
+			assert.EqualValues(t, size, r.cb, "the size tells the truth")
+			assert.Equal(t, h, handleAt(r.buf, 4), "the buffer holds what there is")
+		}
+		r := fill(p.proc, p.l.sizes[0], 2*p.l.sizes[0], 0)
+		assert.EqualValues(t, 3, r.count, "%s: at the caller's dwSize", p.proc.Name)
+	}
+
+	require.NoError(t, LieCount(EnumConnections, 7))
+	assert.EqualValues(t, 7, fill(procEnumConnectionsW, connW.newest(), connW.newest(), 0).count, "LieCount replaces it")
+	require.NoError(t, LieCountPastBuffer(EnumConnections))
+	assert.EqualValues(t, 2, fill(procEnumConnectionsW, connW.newest(), connW.newest(), 0).count, "and it LieCount")
+
+	addEntry(t, Entry{Name: "Office", Phonebook: bookA})
+	require.NoError(t, LieCountPastBuffer(EnumEntries))
+	r := entryW.enum(nil, 1048, 2*1048)
+	assert.EqualValues(t, 0, r.rc)
+	assert.EqualValues(t, 3, r.count, "RasEnumEntries")
+
+	require.NoError(t, ClearFaults())
+	assert.EqualValues(t, 1, fill(procEnumConnectionsW, connW.newest(), connW.newest(), 0).count, "ClearFaults ends it")
+	assert.ErrorIs(t, LieCountPastBuffer(GetProjectionInfoEx), windows.ERROR_INVALID_PARAMETER, "a call without a count")
+}
+
 func TestLiesAreForFunctionsThatAnswerWithSizes(t *testing.T) {
 	requireSim(t)
 	for _, f := range []Func{GetConnectStatus, HangUp, ConnectionNotification, GetErrorString, GetSubEntryHandle,

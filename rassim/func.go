@@ -76,10 +76,10 @@ func (f Func) String() string {
 type Fields uint32
 
 const (
-	FieldEntry       Fields = 1 << iota // szEntryName (RasEnumConnections)
+	FieldEntry       Fields = 1 << iota // szEntryName (RasEnumConnections, RasEnumEntries)
 	FieldDeviceType                     // szDeviceType (RasEnumConnections, RasGetConnectStatus)
 	FieldDeviceName                     // szDeviceName (RasEnumConnections, RasGetConnectStatus)
-	FieldPhonebook                      // szPhonebook (RasEnumConnections)
+	FieldPhonebook                      // szPhonebook (RasEnumConnections), szPhonebookPath (RasEnumEntries)
 	FieldPhoneNumber                    // szPhoneNumber (RasGetConnectStatus)
 
 	allFields = FieldEntry | FieldDeviceType | FieldDeviceName | FieldPhonebook | FieldPhoneNumber

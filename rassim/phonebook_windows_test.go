@@ -99,7 +99,7 @@ func TestRawEntryMatchesRASSIM_ENTRY(t *testing.T) {
 	raw.Name[0] = 'x'
 	assert.EqualValues(t, errInvalidParameter, rasCall(procAddEntry, ptr(&raw)), "a RASSIM_ENTRY of another size")
 	raw.Size = 3188
-	raw.Flags = 4
+	raw.Flags = 0x10
 	assert.EqualValues(t, errInvalidParameter, rasCall(procAddEntry, ptr(&raw)), "an unknown flag")
 	raw.Flags = 0
 	raw.Steps = 33
@@ -113,6 +113,31 @@ func TestRawEntryMatchesRASSIM_ENTRY(t *testing.T) {
 	assert.EqualValues(t, 0, rasCall(procAddEntry, ptr(&raw)), "an hour")
 	raw.Name[0] = 0
 	assert.EqualValues(t, errInvalidParameter, rasCall(procAddEntry, ptr(&raw)), "no name")
+}
+
+func TestEnumEntriesListsUnterminatedNamesAndPathsWhole(t *testing.T) {
+	requireSim(t)
+	addEntry(t, Entry{Name: "Office", Phonebook: bookA, AllUsers: true, Unterminated: FieldEntry})
+	addEntry(t, Entry{Name: "Lab", Phonebook: bookB, Unterminated: FieldPhonebook})
+	addEntry(t, Entry{Name: "Home", Phonebook: bookA, Unterminated: FieldEntry | FieldPhonebook})
+	for _, l := range []entryLayout{entryW, entryA} {
+		r := l.enum(nil, l.sizes[1], 3*l.sizes[1])
+		require.EqualValues(t, 0, r.rc, l.proc.Name)
+		assert.Equal(t, [][3]string{
+			{repeated("Office", 257), "1", bookA},
+			{"Lab", "0", repeated(bookB, 261)},
+			{repeated("Home", 257), "0", repeated(bookA, 261)},
+		}, l.entries(r, l.sizes[1]), l.proc.Name)
+	}
+	es, err := Entries()
+	require.NoError(t, err)
+	assert.Equal(t, []Fields{FieldEntry, FieldPhonebook, FieldEntry | FieldPhonebook},
+		[]Fields{es[0].Unterminated, es[1].Unterminated, es[2].Unterminated})
+	assert.Equal(t, "Office", es[0].Name, "the entry keeps its name")
+	rc, h := dialSync("office")
+	assert.EqualValues(t, 0, rc, "and is dialled by it")
+	hangUp(t, h)
+	assert.Error(t, AddEntry(Entry{Name: "x", Unterminated: FieldDeviceName}), "a field RasEnumEntries does not list")
 }
 
 func TestAddEntryReplacesTheEntryOfTheSameNameInTheSameBook(t *testing.T) {

@@ -19,13 +19,14 @@ import (
 // The simulator's RasSimVersion answers these.
 const (
 	simMagic   = 0x4D495352 // "RSIM"
-	simVersion = 5
+	simVersion = 6
 )
 
 // RasSimSetLie's kinds.
 const (
-	lieNeeded = 1
-	lieCount  = 2
+	lieNeeded    = 1
+	lieCount     = 2
+	lieCountPast = 4
 )
 
 // RASTUNNELENDPOINT's dwType.
@@ -66,6 +67,7 @@ var (
 	procDeliverLate   = rasapi32.NewProc("RasSimDeliverLate")
 	procSetPerCall    = rasapi32.NewProc("RasSimSetRegistrationPerCall")
 	procSignals       = rasapi32.NewProc("RasSimSignals")
+	procLastSecret    = rasapi32.NewProc("RasSimLastSecret")
 )
 
 // ErrNotSimulator is what every function returns when the loaded rasapi32.dll is not the simulator.
@@ -313,7 +315,7 @@ func FailAlways(f Func, code uint32) error {
 	return call(procFailAlways, uintptr(f), uintptr(code))
 }
 
-// ClearFaults removes every injected fault and every lie (LieNeeded, LieCount).
+// ClearFaults removes every injected fault and every lie (LieNeeded, LieCount, LieCountPastBuffer).
 func ClearFaults() error {
 	return call(procClearFaults)
 }
@@ -392,6 +394,26 @@ func LieNeeded(f Func, bytes uint32) error {
 // Reset end it.
 func LieCount(f Func, n uint32) error {
 	return call(procSetLie, uintptr(f), lieCount, uintptr(n))
+}
+
+// LieCountPastBuffer makes every successful answer of f write to its count output one item
+// more than the caller's buffer holds at its dwSize (*lpcb as the caller gave it, divided by
+// dwSize): the smallest count that has a reader who trusts it read past the buffer, one
+// structure's worth. For EnumConnections and EnumEntries; other functions give
+// ERROR_INVALID_PARAMETER. It replaces a LieCount, as LieCount replaces it. ClearFaults and
+// Reset end it.
+func LieCountPastBuffer(f Func) error {
+	return call(procSetLie, uintptr(f), lieCountPast, 0)
+}
+
+// LastSecret returns where the last structure carrying a secret that f received in this
+// process was, and its dwSize: for DialEntry, the RASDIALPARAMSW that RasDialW read the password
+// from. It is the caller's memory, not the simulator's copy: a test looks there, after the
+// caller is done with it, to see that the caller zeroed it. 0 and 0 when f has received none
+// since this process's last Reset; other functions give ERROR_INVALID_PARAMETER.
+func LastSecret(f Func) (addr uintptr, size uint32, err error) {
+	err = call(procLastSecret, uintptr(f), uintptr(unsafe.Pointer(&addr)), uintptr(unsafe.Pointer(&size)))
+	return addr, size, err
 }
 
 // SetNotifyDelay makes notifications late, as Windows' come from RasMan's own thread: with d > 0

@@ -3,11 +3,13 @@
 package rassim
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/windows"
 
 	"github.com/winras/ras"
 )
@@ -108,4 +110,60 @@ func TestUnterminatedRejectsBitsThatNameNoField(t *testing.T) {
 	var h uintptr
 	assert.EqualValues(t, errInvalidParameter, rasCall(procAdd, ptr(&raw), ptr(&h)), "the DLL checks too")
 	assert.Empty(t, listed(t))
+}
+
+// padding returns the bytes of b from..to, within size.
+func padding(b []byte, size uint32, from, to int) []byte {
+	return b[min(from, int(size)):min(to, int(size))]
+}
+
+// cc is n bytes of 0xCC.
+func cc(n int) []byte { return bytes.Repeat([]byte{0xCC}, n) }
+
+func TestThePaddingBetweenFieldsIsNotZero(t *testing.T) {
+	requireSim(t)
+	h := add(t, Conn{Entry: "Office", DeviceType: "vpn", Phonebook: bookA, PhoneNumber: "1"})
+	addEntry(t, Entry{Name: "Office", Phonebook: bookA})
+	for _, e := range []struct {
+		proc *windows.LazyProc
+		l    connLayout
+	}{{procEnumConnectionsW, connW}, {procEnumConnectionsA, connA}} {
+		old := e.l.sizes[0] // the 0x400 layout ends in padding after szDeviceName
+		r := fill(e.proc, old, old, 0)
+		require.EqualValues(t, 0, r.rc)
+		pad := padding(r.buf, old, e.l.phonebook, int(old))
+		assert.Equal(t, cc(len(pad)), pad, "%s 0x400", e.proc.Name)
+		r = fill(e.proc, e.l.newest(), e.l.newest(), 0)
+		require.EqualValues(t, 0, r.rc)
+		pad = padding(r.buf, e.l.newest(), e.l.phonebook+260*e.l.ch, e.l.subEntry)
+		assert.Equal(t, cc(len(pad)), pad, "%s: after szPhonebook", e.proc.Name)
+		assert.NotEmpty(t, pad)
+		assert.Equal(t, h, handleAt(r.buf, 4))
+	}
+	for _, e := range []struct {
+		proc *windows.LazyProc
+		l    statusLayout
+	}{{procGetConnectStatusW, statusW}, {procGetConnectStatusA, statusA}} {
+		for _, size := range e.l.sizes {
+			rc, b := status(e.proc, h, size, 0)
+			require.EqualValues(t, 0, rc)
+			from := e.l.phone + 129*e.l.ch
+			if size == e.l.sizes[0] {
+				from = e.l.phone
+			}
+			pad := padding(b, size, from, e.l.localEndpoint)
+			assert.Equal(t, cc(len(pad)), pad, "%s %d", e.proc.Name, size)
+		}
+	}
+	for _, l := range []entryLayout{entryW, entryA} {
+		for _, size := range l.sizes {
+			r := l.enum(nil, size, size)
+			require.EqualValues(t, 0, r.rc)
+			pad := padding(r.buf, size, 4+257*l.ch, l.flags)
+			assert.Equal(t, cc(len(pad)), pad, "%s %d: after szEntryName", l.proc.Name, size)
+			assert.NotEmpty(t, pad)
+			pad = padding(r.buf, size, l.pbkPath+261*l.ch, int(l.sizes[1]))
+			assert.Equal(t, cc(len(pad)), pad, "%s %d: at the end", l.proc.Name, size)
+		}
+	}
 }

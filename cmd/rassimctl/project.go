@@ -30,6 +30,13 @@ var ikev2Auth = map[string]uint32{"machine-certificate": 1, "eap": 2, "psk": 3}
 // pppEncryption are PPP's --encryption names: the MPPE bit of the CCP options (RASCCPO_*).
 var pppEncryption = map[string]uint32{"none": 0, "mppe-40": 0x20, "mppe-56": 0x10, "mppe-128": 0x40}
 
+// ikev2Encryption are IKEv2's --encryption names: IPSEC_CIPHER_TYPE's values (ipsectypes.h), which
+// dwEncryptionMethod holds. The simulator keeps its own table, from Microsoft's, so that a test of
+// the library's names against it shows a name the library has wrong.
+var ikev2Encryption = map[string]uint32{
+	"des": 1, "3des": 2, "aes-128": 3, "aes-192": 4, "aes-256": 5, "aes-gcm-128": 6, "aes-gcm-192": 7, "aes-gcm-256": 8,
+}
+
 // The flags that only one type reports.
 var (
 	pppOnly   = []string{"auth-data", "interface-id", "server-interface-id", "ccp-options"}
@@ -210,12 +217,9 @@ func setEncryption(p *rassim.Projection, typ, encryption string) error {
 		p.EncryptionMethod = ras.Encryption(v)
 		return nil
 	}
-	// IKEv2's --encryption names are ras's for dwEncryptionMethod's values.
-	for e := ras.EncryptionDES; e <= ras.EncryptionAESGCM256; e++ {
-		if e.String() == encryption {
-			p.EncryptionMethod = e
-			return nil
-		}
+	if v, ok := ikev2Encryption[encryption]; ok {
+		p.EncryptionMethod = ras.Encryption(v)
+		return nil
 	}
 	return usageError(fmt.Sprintf("--encryption %q: des, 3des, aes-128, aes-192, aes-256, aes-gcm-128, aes-gcm-192, aes-gcm-256 or a number for %s", encryption, typ))
 }

@@ -596,3 +596,15 @@ func TestResetWin10TakesTheWindows8DialParams(t *testing.T) {
 	assert.EqualValues(t, 0, rasCall(procEntryDialParams, 0, uintptr(unsafe.Pointer(&params[0])), uintptr(unsafe.Pointer(&saved))),
 		"Windows 10 takes it")
 }
+
+func TestProjectNamesEveryIKEv2CipherAsWindowsNumbersIt(t *testing.T) {
+	// IPSEC_CIPHER_TYPE (ipsectypes.h): the simulator's names must not come from the library
+	// whose names a test checks against them.
+	for name, method := range map[string]uint32{
+		"des": 1, "3des": 2, "aes-128": 3, "aes-192": 4, "aes-256": 5, "aes-gcm-128": 6, "aes-gcm-192": 7, "aes-gcm-256": 8,
+	} {
+		p := rassim.Projection{Type: rassim.IKEv2}
+		require.NoError(t, setEncryption(&p, "ikev2", name))
+		assert.EqualValues(t, method, p.EncryptionMethod, name)
+	}
+}

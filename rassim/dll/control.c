@@ -18,12 +18,54 @@ DWORD WINAPI RasSimVersion(DWORD *magic, DWORD *version)
     return 0;
 }
 
+/* Where the last secret-bearing structure each RAS call received was, in this process (addresses
+ * mean nothing in another): what a test looks at to see that the caller zeroes its copy. */
+typedef struct {
+    ULONG_PTR address;
+    DWORD size;
+} SIM_SECRET;
+
+static SRWLOCK g_secrets_lock = SRWLOCK_INIT;
+static SIM_SECRET g_secrets[RASSIM_NFUNCS];
+
+/* The calls whose arguments carry a secret: RasDialW's RASDIALPARAMSW, its password. */
+static BOOL takes_secret(DWORD func)
+{
+    return func == RASSIM_DIAL;
+}
+
+void sim_secret_received(DWORD func, const void *p, DWORD size)
+{
+    if (!takes_secret(func))
+        return;
+    AcquireSRWLockExclusive(&g_secrets_lock);
+    g_secrets[func].address = (ULONG_PTR)p;
+    g_secrets[func].size = size;
+    ReleaseSRWLockExclusive(&g_secrets_lock);
+}
+
+/* The address and dwSize of the last secret-bearing structure func received in this process since
+ * its last reset (0 and 0: none); 87 for a call that takes no secret. */
+DWORD WINAPI RasSimLastSecret(DWORD func, ULONG_PTR *address, DWORD *size)
+{
+    if (func >= RASSIM_NFUNCS || !takes_secret(func) || !address || !size)
+        return ERROR_INVALID_PARAMETER;
+    AcquireSRWLockShared(&g_secrets_lock);
+    *address = g_secrets[func].address;
+    *size = g_secrets[func].size;
+    ReleaseSRWLockShared(&g_secrets_lock);
+    return 0;
+}
+
 DWORD WINAPI RasSimReset(DWORD profile)
 {
     SERVICE(s);
     if (profile > RASSIM_PROFILE_WIN10)
         return ERROR_INVALID_PARAMETER;
     sim_reset(s, profile);
+    AcquireSRWLockExclusive(&g_secrets_lock);
+    memset(g_secrets, 0, sizeof(g_secrets));
+    ReleaseSRWLockExclusive(&g_secrets_lock);
     return 0;
 }
 
@@ -221,8 +263,14 @@ DWORD WINAPI RasSimSetLie(DWORD func, DWORD kind, DWORD value)
     SERVICE(s);
     if (!sim_lie_allowed(func, kind))
         return ERROR_INVALID_PARAMETER;
-    InterlockedExchange(kind == RASSIM_LIE_NEEDED ? &s->funcs[func].lie_needed : &s->funcs[func].lie_count,
-                        (LONG)value);
+    if (kind == RASSIM_LIE_NEEDED) {
+        InterlockedExchange(&s->funcs[func].lie_needed, (LONG)value);
+    } else {
+        /* One count lie at a time: the last one set. */
+        if (kind == RASSIM_LIE_COUNT)
+            InterlockedExchange(&s->funcs[func].lie_count, (LONG)value);
+        InterlockedAnd(&s->funcs[func].lies, ~(LONG)(RASSIM_LIE_COUNT | RASSIM_LIE_COUNT_PAST));
+    }
     InterlockedOr(&s->funcs[func].lies, (LONG)kind);
     return 0;
 }

@@ -465,6 +465,7 @@ DWORD WINAPI RasDialW(RASDIALEXTENSIONS_SIM *extensions, const WCHAR *phonebook,
     if (!params || !lphRasConn || (notifier && notifier_type > RASDIAL_FUNC2))
         return ERROR_INVALID_PARAMETER;
     size = params->dwSize;
+    sim_secret_received(RASSIM_DIAL, params, size);
     if (extensions)
         ext_size = extensions->dwSize;
     sim_lock(s);

@@ -35,26 +35,44 @@ const RASSIM_ENTRY *pbk_find(SIM_SHARED *s, const WCHAR *phonebook, const WCHAR 
 
 /* ---- RasEnumEntries ----------------------------------------------------------------------- */
 
+/* The entry as RASENTRYNAMEW lists it: the name and path fill their whole arrays with no NUL
+ * when the entry says so (the entry itself keeps them terminated, to be found by name). */
+static void entry_name_w(RASENTRYNAMEW_SIM *o, const RASSIM_ENTRY *e)
+{
+    memcpy(o->szEntryName, e->szEntryName, sizeof(e->szEntryName));
+    if (e->dwFlags & RASSIM_ENTRY_UNTERMINATED_NAME)
+        sim_unterminate(o->szEntryName, ARRAYSIZE(o->szEntryName));
+    o->dwFlags = e->dwFlags & RASSIM_ENTRY_ALL_USERS ? REN_ALL_USERS : 0;
+    memcpy(o->szPhonebookPath, e->szPhonebook, sizeof(e->szPhonebook));
+    if (e->dwFlags & RASSIM_ENTRY_UNTERMINATED_PHONEBOOK)
+        sim_unterminate(o->szPhonebookPath, ARRAYSIZE(o->szPhonebookPath));
+}
+
 static void write_entry_w(BYTE *dst, DWORD size, const RASSIM_ENTRY *e)
 {
     RASENTRYNAMEW_SIM o;
     memset(&o, 0, sizeof(o));
     o.dwSize = size;
-    memcpy(o.szEntryName, e->szEntryName, sizeof(e->szEntryName));
-    o.dwFlags = e->dwFlags & RASSIM_ENTRY_ALL_USERS ? REN_ALL_USERS : 0;
-    memcpy(o.szPhonebookPath, e->szPhonebook, sizeof(e->szPhonebook));
+    entry_name_w(&o, e);
     memcpy(dst, &o, size);
+    sim_pad(dst, size, SIM_END(RASENTRYNAMEW_SIM, szEntryName), offsetof(RASENTRYNAMEW_SIM, dwFlags));
+    sim_pad(dst, size, SIM_END(RASENTRYNAMEW_SIM, szPhonebookPath), sizeof(RASENTRYNAMEW_SIM));
 }
 
 static void write_entry_a(BYTE *dst, DWORD size, const RASSIM_ENTRY *e)
 {
+    RASENTRYNAMEW_SIM w;
     RASENTRYNAMEA_SIM o;
+    memset(&w, 0, sizeof(w));
+    entry_name_w(&w, e);
     memset(&o, 0, sizeof(o));
     o.dwSize = size;
-    sim_w2a(o.szEntryName, sizeof(o.szEntryName), e->szEntryName, ARRAYSIZE(e->szEntryName));
-    o.dwFlags = e->dwFlags & RASSIM_ENTRY_ALL_USERS ? REN_ALL_USERS : 0;
-    sim_w2a(o.szPhonebookPath, sizeof(o.szPhonebookPath), e->szPhonebook, ARRAYSIZE(e->szPhonebook));
+    sim_w2a(o.szEntryName, sizeof(o.szEntryName), w.szEntryName, ARRAYSIZE(w.szEntryName));
+    o.dwFlags = w.dwFlags;
+    sim_w2a(o.szPhonebookPath, sizeof(o.szPhonebookPath), w.szPhonebookPath, ARRAYSIZE(w.szPhonebookPath));
     memcpy(dst, &o, size);
+    sim_pad(dst, size, SIM_END(RASENTRYNAMEA_SIM, szEntryName), offsetof(RASENTRYNAMEA_SIM, dwFlags));
+    sim_pad(dst, size, SIM_END(RASENTRYNAMEA_SIM, szPhonebookPath), sizeof(RASENTRYNAMEA_SIM));
 }
 
 /* Sizes exactly as RasEnumConnections does: the probe (NULL buffer) answers 603 with the bytes
@@ -66,7 +84,7 @@ static DWORD enum_entries(BOOL ansi, const void *reserved, const WCHAR *phoneboo
     const DWORD v400 = ansi ? RASENTRYNAMEA_400 : RASENTRYNAMEW_400;
     const DWORD v500 = ansi ? RASENTRYNAMEA_500 : RASENTRYNAMEW_500;
     SIM_SHARED *s;
-    DWORD rc = sim_enter(RASSIM_ENUM_ENTRIES, &s), size = 0, count = 0, i, k;
+    DWORD rc = sim_enter(RASSIM_ENUM_ENTRIES, &s), size = 0, count = 0, i, k, holds = 0;
 
     if (rc == ERROR_BUFFER_TOO_SMALL && !reserved && lpcb && lpcEntries) {
         sim_lock(s);
@@ -81,7 +99,7 @@ static DWORD enum_entries(BOOL ansi, const void *reserved, const WCHAR *phoneboo
         sim_unlock(s);
     }
     if (rc)
-        return sim_leave(s, RASSIM_ENUM_ENTRIES, rc, lpcb, lpcEntries);
+        return sim_leave(s, RASSIM_ENUM_ENTRIES, rc, lpcb, lpcEntries, 0);
     if (reserved || !lpcb || !lpcEntries)
         return ERROR_INVALID_PARAMETER;
 
@@ -101,6 +119,7 @@ static DWORD enum_entries(BOOL ansi, const void *reserved, const WCHAR *phoneboo
             *lpcEntries = count;
             rc = ERROR_BUFFER_TOO_SMALL;
         } else {
+            holds = *lpcb / size;
             for (i = 0, k = 0; i < s->nentries; i++)
                 if (in_book(&s->entries[i], phonebook))
                     (ansi ? write_entry_a : write_entry_w)((BYTE *)buf + k++ * size, size, &s->entries[i]);
@@ -109,7 +128,7 @@ static DWORD enum_entries(BOOL ansi, const void *reserved, const WCHAR *phoneboo
         }
     }
     sim_unlock(s);
-    return sim_leave(s, RASSIM_ENUM_ENTRIES, rc, lpcb, lpcEntries);
+    return sim_leave(s, RASSIM_ENUM_ENTRIES, rc, lpcb, lpcEntries, holds);
 }
 
 DWORD WINAPI RasEnumEntriesW(const WCHAR *reserved, const WCHAR *phonebook, RASENTRYNAMEW_SIM *lprasentryname,

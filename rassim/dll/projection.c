@@ -97,7 +97,7 @@ DWORD WINAPI RasGetProjectionInfoEx(HANDLE hrasconn, RAS_PROJECTION_INFO_SIM *in
     RASSIM_PROJECTION p;
     DWORD rc = sim_enter(RASSIM_GET_PROJECTION_INFO_EX, &s), need;
     if (rc)
-        return sim_leave(s, RASSIM_GET_PROJECTION_INFO_EX, rc, lpdwSize, NULL);
+        return sim_leave(s, RASSIM_GET_PROJECTION_INFO_EX, rc, lpdwSize, NULL, 0);
     if (!lpdwSize)
         return ERROR_INVALID_PARAMETER;
     rc = projection_of(s, hrasconn, &p);
@@ -118,7 +118,7 @@ DWORD WINAPI RasGetProjectionInfoEx(HANDLE hrasconn, RAS_PROJECTION_INFO_SIM *in
                 write_ikev2(&info->ikev2, (BYTE *)info + sizeof(*info), &p);
         }
     }
-    return sim_leave(s, RASSIM_GET_PROJECTION_INFO_EX, rc, lpdwSize, NULL);
+    return sim_leave(s, RASSIM_GET_PROJECTION_INFO_EX, rc, lpdwSize, NULL, 0);
 }
 
 #endif
@@ -208,7 +208,7 @@ DWORD WINAPI RasGetProjectionInfoW(HANDLE hrasconn, DWORD projection, void *buf,
     RASSIM_PROJECTION p;
     DWORD rc = sim_enter(RASSIM_GET_PROJECTION_INFO, &s), protocol;
     if (rc)
-        return sim_leave(s, RASSIM_GET_PROJECTION_INFO, rc, lpcb, NULL);
+        return sim_leave(s, RASSIM_GET_PROJECTION_INFO, rc, lpcb, NULL, 0);
     if (!lpcb || (projection != RASP_PPP_IP && projection != RASP_PPP_IPV6))
         return ERROR_INVALID_PARAMETER;
     protocol = projection == RASP_PPP_IP ? RASSIM_PROTOCOL_IPV4 : RASSIM_PROTOCOL_IPV6;
@@ -217,5 +217,5 @@ DWORD WINAPI RasGetProjectionInfoW(HANDLE hrasconn, DWORD projection, void *buf,
         rc = ERROR_PROTOCOL_NOT_CONFIGURED;
     if (!rc)
         rc = (projection == RASP_PPP_IP ? write_ip : write_ipv6)(buf, lpcb, &p);
-    return sim_leave(s, RASSIM_GET_PROJECTION_INFO, rc, lpcb, NULL);
+    return sim_leave(s, RASSIM_GET_PROJECTION_INFO, rc, lpcb, NULL, 0);
 }

@@ -37,6 +37,11 @@ static void write_conn_w(BYTE *dst, DWORD size, const SIM_SLOT *sl)
     }
     if (size >= RASCONNW_600)
         c->guidCorrelationId = sl->conn.guidCorrelationId;
+    /* The 0x400 layout ends in padding after szDeviceName; the others have it after szPhonebook. */
+    if (size < RASCONNW_401)
+        sim_pad(dst, size, SIM_END(RASCONNW_SIM, szDeviceName), size);
+    else
+        sim_pad(dst, size, SIM_END(RASCONNW_SIM, szPhonebook), offsetof(RASCONNW_SIM, dwSubEntry));
 }
 
 static void write_conn_a(BYTE *dst, DWORD size, const SIM_SLOT *sl)
@@ -55,6 +60,10 @@ static void write_conn_a(BYTE *dst, DWORD size, const SIM_SLOT *sl)
     c.luid = sl->conn.luid;
     c.guidCorrelationId = sl->conn.guidCorrelationId;
     memcpy(dst, &c, size);
+    if (size < RASCONNA_401)
+        sim_pad(dst, size, SIM_END(RASCONNA_SIM, szDeviceName), size);
+    else
+        sim_pad(dst, size, SIM_END(RASCONNA_SIM, szPhonebook), offsetof(RASCONNA_SIM, dwSubEntry));
 }
 
 /* "rassim appeared <n>" */
@@ -93,7 +102,7 @@ static DWORD enum_connections(BOOL ansi, void *buf, DWORD *lpcb, DWORD *lpcConne
 {
     SIM_SHARED *s;
     SIM_FIRE f = {0};
-    DWORD rc = sim_enter(RASSIM_ENUM_CONNECTIONS, &s), size = 0, count, i;
+    DWORD rc = sim_enter(RASSIM_ENUM_CONNECTIONS, &s), size = 0, count, i, holds = 0;
 
     if (rc == ERROR_BUFFER_TOO_SMALL && lpcb && lpcConnections) {
         /* An injected 603 reads as one more connection than there is, as a real one would. */
@@ -107,7 +116,7 @@ static DWORD enum_connections(BOOL ansi, void *buf, DWORD *lpcb, DWORD *lpcConne
         sim_unlock(s);
     }
     if (rc)
-        return sim_leave(s, RASSIM_ENUM_CONNECTIONS, rc, lpcb, lpcConnections);
+        return sim_leave(s, RASSIM_ENUM_CONNECTIONS, rc, lpcb, lpcConnections, 0);
     if (!lpcb || !lpcConnections)
         return ERROR_INVALID_PARAMETER;
 
@@ -127,6 +136,7 @@ static DWORD enum_connections(BOOL ansi, void *buf, DWORD *lpcb, DWORD *lpcConne
             *lpcConnections = count;
             rc = ERROR_BUFFER_TOO_SMALL;
         } else {
+            holds = *lpcb / size;
             for (i = 0; i < count; i++)
                 (ansi ? write_conn_a : write_conn_w)((BYTE *)buf + i * size, size, &s->slots[s->listed[i]]);
             *lpcb = count * size;
@@ -137,7 +147,7 @@ static DWORD enum_connections(BOOL ansi, void *buf, DWORD *lpcb, DWORD *lpcConne
         add_appearing(s, &f);
     sim_unlock(s);
     sim_fire(s, &f);
-    return sim_leave(s, RASSIM_ENUM_CONNECTIONS, rc, lpcb, lpcConnections);
+    return sim_leave(s, RASSIM_ENUM_CONNECTIONS, rc, lpcb, lpcConnections, holds);
 }
 
 DWORD WINAPI RasEnumConnectionsW(RASCONNW_SIM *lprasconn, DWORD *lpcb, DWORD *lpcConnections)
@@ -175,6 +185,8 @@ static void write_status_w(void *dst, DWORD size, const SIM_STATUS *st)
     endpoint(&o.remoteEndPoint, st->conn->dwRemoteType, st->conn->remoteAddr);
     o.rasconnsubstate = st->substate;
     memcpy(dst, &o, size);
+    /* The 0x401 layout ends in padding after szPhoneNumber; the 0x601 one has it there too. */
+    sim_pad(dst, size, SIM_END(RASCONNSTATUSW_SIM, szPhoneNumber), offsetof(RASCONNSTATUSW_SIM, localEndPoint));
 }
 
 static void write_status_a(void *dst, DWORD size, const SIM_STATUS *st)
@@ -191,6 +203,10 @@ static void write_status_a(void *dst, DWORD size, const SIM_STATUS *st)
     endpoint(&o.remoteEndPoint, st->conn->dwRemoteType, st->conn->remoteAddr);
     o.rasconnsubstate = st->substate;
     memcpy(dst, &o, size);
+    if (size < RASCONNSTATUSA_401)
+        sim_pad(dst, size, SIM_END(RASCONNSTATUSA_SIM, szDeviceName), size);
+    else
+        sim_pad(dst, size, SIM_END(RASCONNSTATUSA_SIM, szPhoneNumber), offsetof(RASCONNSTATUSA_SIM, localEndPoint));
 }
 
 static DWORD get_connect_status(BOOL ansi, HANDLE h, void *status)

@@ -10,7 +10,7 @@
 /* ---- The control surface (exports; every one returns 0 or an error code) ---------------- */
 
 #define RASSIM_MAGIC 0x4D495352u  /* "RSIM": RasSimVersion's *magic */
-#define RASSIM_VERSION 5u         /* bumped when the ABI or the shared layout changes */
+#define RASSIM_VERSION 6u         /* bumped when the ABI or the shared layout changes */
 
 #define RASSIM_PROFILE_WIN7 0u
 #define RASSIM_PROFILE_XP 1u
@@ -45,6 +45,8 @@ enum {
 /* RasSimSetLie's kinds, bits of SIM_FUNC.lies. */
 #define RASSIM_LIE_NEEDED 0x1u /* every 603 answer writes the value to *lpcb */
 #define RASSIM_LIE_COUNT 0x2u  /* every successful answer writes the value to the count output */
+#define RASSIM_LIE_COUNT_PAST 0x4u /* every successful answer writes to the count output one item more than
+                                    * the caller's buffer holds at its dwSize (the value is not used) */
 
 #define RASSIM_MAX_NOTIFY_DELAY_US 10000000u /* a process exiting with signals pending waits this long at most */
 
@@ -113,7 +115,10 @@ _Static_assert(offsetof(RASSIM_STATS, dwConnectDuration) == 56, "RASSIM_STATS is
 /* RASSIM_ENTRY.dwFlags */
 #define RASSIM_ENTRY_ALL_USERS 0x1u /* in the All Users phone book: REN_AllUsers, RASCF_AllUsers */
 #define RASSIM_ENTRY_SAVED 0x2u     /* Windows has the entry's credentials saved */
-#define RASSIM_ENTRY_FLAGS 0x3u
+/* RasEnumEntries lists the name, or the phone book's path, filling its whole array with no NUL */
+#define RASSIM_ENTRY_UNTERMINATED_NAME 0x4u
+#define RASSIM_ENTRY_UNTERMINATED_PHONEBOOK 0x8u
+#define RASSIM_ENTRY_FLAGS 0xFu
 
 /* What RasGetEntryDialParamsW gives for a saved password, and RasDialW takes as that password:
  * Windows never hands a saved password back, only a stand-in for it. */
@@ -243,6 +248,7 @@ DWORD WINAPI RasSimEntry(DWORD index, RASSIM_ENTRY *entry);
 DWORD WINAPI RasSimOpenHandles(DWORD *count);
 DWORD WINAPI RasSimDialsRunning(DWORD *count);
 DWORD WINAPI RasSimDeliverLate(void);
+DWORD WINAPI RasSimLastSecret(DWORD func, ULONG_PTR *address, DWORD *size);
 
 /* ---- The simulated RAS service, in a named file mapping -------------------------------- */
 
@@ -387,7 +393,7 @@ DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags);
 DWORD sim_registrations(SIM_SHARED *s);
 void sim_forget_handle(SIM_SHARED *s, DWORD h);
 BOOL sim_signal(SIM_SHARED *s, HANDLE ev);
-DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count);
+DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count, DWORD holds);
 BOOL sim_lie_allowed(DWORD func, DWORD kind);
 void sim_reset(SIM_SHARED *s, DWORD profile);
 
@@ -425,5 +431,13 @@ const WCHAR *sim_error_text(DWORD code);
 
 /* strings */
 void sim_w2a(CHAR *dst, size_t dstlen, const WCHAR *src, size_t srclen);
+void sim_unterminate(WCHAR *field, size_t n);
+
+/* Where a field ends: the padding after it, if any, starts there. */
+#define SIM_END(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
+void sim_pad(void *dst, DWORD size, size_t from, size_t to);
+
+/* control.c: where the caller kept the secret a RAS call read (RasSimLastSecret), in this process */
+void sim_secret_received(DWORD func, const void *p, DWORD size);
 
 #endif

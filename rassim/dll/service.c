@@ -62,19 +62,6 @@ static void terminate(WCHAR *field, size_t n)
     field[n - 1] = 0;
 }
 
-/* Fills a terminated field's whole array with no NUL, repeating its text ('#' when it has none):
- * what a reader that trusts the terminator reads past. */
-static void unterminate(WCHAR *field, size_t n)
-{
-    size_t len = (size_t)lstrlenW(field), i;
-    if (!len) {
-        field[0] = L'#';
-        len = 1;
-    }
-    for (i = len; i < n; i++)
-        field[i] = field[i % len];
-}
-
 /* A new connection in RASCS_OpenPort, not listed, with handle value reuse (0: a new one). */
 DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD reuse, DWORD *h)
 {
@@ -112,7 +99,7 @@ DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD reuse, DWORD *h)
     }
     for (i = 0; i < ARRAYSIZE(fields); i++)
         if (c->dwOptions & fields[i].option)
-            unterminate((WCHAR *)((BYTE *)&sl->conn + fields[i].offset), fields[i].n);
+            sim_unterminate((WCHAR *)((BYTE *)&sl->conn + fields[i].offset), fields[i].n);
     sl->state = RASCS_OPEN_PORT;
     sl->links = 1;
     sl->refs = 1;

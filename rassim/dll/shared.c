@@ -199,21 +199,23 @@ DWORD sim_enter(DWORD func, SIM_SHARED **out)
 /* The functions that answer with a size (*lpcb) and a count, and so can lie about them. Calls that
  * size by *lpcb without a count (the projection calls) take RASSIM_LIE_NEEDED only. */
 static const DWORD lie_kinds[RASSIM_NFUNCS] = {
-    [RASSIM_ENUM_CONNECTIONS] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT,
-    [RASSIM_ENUM_ENTRIES] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT,
+    [RASSIM_ENUM_CONNECTIONS] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT | RASSIM_LIE_COUNT_PAST,
+    [RASSIM_ENUM_ENTRIES] = RASSIM_LIE_NEEDED | RASSIM_LIE_COUNT | RASSIM_LIE_COUNT_PAST,
     [RASSIM_GET_PROJECTION_INFO_EX] = RASSIM_LIE_NEEDED,
     [RASSIM_GET_PROJECTION_INFO] = RASSIM_LIE_NEEDED,
 };
 
 BOOL sim_lie_allowed(DWORD func, DWORD kind)
 {
-    return func < RASSIM_NFUNCS && (kind == RASSIM_LIE_NEEDED || kind == RASSIM_LIE_COUNT) &&
+    return func < RASSIM_NFUNCS &&
+           (kind == RASSIM_LIE_NEEDED || kind == RASSIM_LIE_COUNT || kind == RASSIM_LIE_COUNT_PAST) &&
            (lie_kinds[func] & kind);
 }
 
 /* The end of every RAS call that answers with a size or a count: tells the lies set for func.
- * Either pointer may be NULL (an invalid call, or an answer without a count). */
-DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count)
+ * Either pointer may be NULL (an invalid call, or an answer without a count). holds is how many
+ * items the caller's buffer held at its dwSize, for a successful answer that filled one. */
+DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count, DWORD holds)
 {
     SIM_FUNC *fn;
     LONG lies;
@@ -225,6 +227,8 @@ DWORD sim_leave(SIM_SHARED *s, DWORD func, DWORD rc, DWORD *lpcb, DWORD *count)
         *lpcb = (DWORD)fn->lie_needed;
     if (rc == 0 && count && (lies & RASSIM_LIE_COUNT))
         *count = (DWORD)fn->lie_count;
+    if (rc == 0 && count && (lies & RASSIM_LIE_COUNT_PAST))
+        *count = holds + 1;
     return rc;
 }
 
@@ -648,6 +652,31 @@ void sim_reset(SIM_SHARED *s, DWORD profile)
                 close_duplicate(old[i].pid, old[i].created, old[i].event);
         HeapFree(GetProcessHeap(), 0, old);
     }
+}
+
+/* Fills a terminated field's whole array with no NUL, repeating its text ('#' when it has none):
+ * what a reader that trusts the terminator reads past. */
+void sim_unterminate(WCHAR *field, size_t n)
+{
+    size_t len = 0, i;
+    while (len < n && field[len])
+        len++;
+    if (!len) {
+        field[0] = L'#';
+        len = 1;
+    }
+    for (i = len; i < n; i++)
+        field[i] = field[i % len];
+}
+
+/* Windows promises nothing of the bytes that packing leaves between a structure's fields and after
+ * its last one: here they are 0xCC, as memory nobody wrote, so that a reader one character past a
+ * full string field reads garbage and not a convenient NUL. Bytes from..to, within the caller's size. */
+void sim_pad(void *dst, DWORD size, size_t from, size_t to)
+{
+    size_t i;
+    for (i = from; i < to && i < size; i++)
+        ((BYTE *)dst)[i] = 0xCC;
 }
 
 void sim_w2a(CHAR *dst, size_t dstlen, const WCHAR *src, size_t srclen)
