@@ -16,4 +16,8 @@
 // (DLL_PROCESS_DETACH, Go's exit hooks), so a program calls Exit only once its own work is done:
 // its output written (os.Stdout and os.Stderr are not buffered), its dials returned (Dial returns
 // only once no callback of its dial can still run), its hang-ups waited for.
+//
+// Before it terminates, Exit parks every other thread (suspends it and waits until Wine reports
+// its context), so that no thread is still starting when the server signals it to end: on 32-bit
+// Wine such a thread dies of that signal and takes the process with it (status 139).
 package procexit
