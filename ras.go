@@ -8,6 +8,7 @@
 //   - RasGetConnectStatusW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetconnectstatusw
 //   - RasHangUpW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rashangupw
 //   - RasConnectionNotificationW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasconnectionnotificationw
+//   - RasGetSubEntryHandleW (see Links and HangUpLink)
 //   - RasGetConnectionStatistics and RasGetLinkStatistics (see Statistics)
 //   - RasGetProjectionInfoEx, or RasGetProjectionInfoW where it is missing (see Projection)
 //   - RasEnumEntriesW (see Entries)
@@ -110,8 +111,8 @@ var ErrNotSupported = errors.New(notSupported)
 var ErrConnectionGone = errors.New("ras: connection is gone")
 
 // ErrHangUpTimeout matches (with errors.Is) the error of a HangUp whose connection was still
-// reported by RasGetConnectStatusW when the wait ended. The connection may still go; it may
-// also be a sub-entry handle, for which Windows never reports the end.
+// reported by RasGetConnectStatusW when the wait ended, or of a HangUpLink (or HangUp of a link's
+// handle) whose link RasGetSubEntryHandleW still reported connected. It may still go.
 var ErrHangUpTimeout = errors.New("ras: hang-up not confirmed in time")
 
 // ErrNotifyUnavailable matches (with errors.Is) the error a Watcher sends once on Errors when
@@ -152,6 +153,12 @@ const DefaultHangUpTimeout = 3 * time.Second
 // has no deadline, after DefaultHangUpTimeout; either way the error matches ErrHangUpTimeout
 // (and ctx.Err() when ctx ended). A context that has already ended hangs up nothing. A
 // connection that was already gone gives an error matching ErrConnectionGone.
+//
+// The handle of one link of a multilink connection (Link.Handle, from Links) hangs up that link
+// only, as Microsoft documents; the status call may never report such a link's end, so HangUp
+// then waits as HangUpLink does, until RasGetSubEntryHandleW reports the link not connected. To
+// tell a link's handle from a connection's, HangUp lists the connections, and the links of each,
+// when h is not a listed connection's handle (one still dialling, say).
 func HangUp(ctx context.Context, h Handle) error { return hangUp(ctx, h) }
 
 // NotifyFlags choose the events of a Notify registration (RASCN_*).

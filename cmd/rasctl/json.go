@@ -225,11 +225,28 @@ func newStatsJSON(c ras.Conn, s ras.Stats) statsJSON {
 	}
 }
 
-// hangupJSON is hangup's answer.
+// hangupJSON is hangup's answer; Link only with --link.
 type hangupJSON struct {
 	Connection connJSON `json:"connection"`
+	Link       *uint32  `json:"link,omitempty"`
 	Terminated bool     `json:"terminated"`
 	WaitedMS   int64    `json:"waited_ms"`
+}
+
+// linkJSON is one element of links's answer; Handle is null for a link that is not connected.
+type linkJSON struct {
+	Link      uint32  `json:"link"`
+	Handle    *string `json:"handle"`
+	Connected bool    `json:"connected"`
+}
+
+func newLinkJSON(l ras.Link) linkJSON {
+	j := linkJSON{Link: l.Number, Connected: l.Connected}
+	if l.Connected {
+		h := l.Handle.String()
+		j.Handle = &h
+	}
+	return j
 }
 
 // writeJSON writes v indented on lines of its own, for list, status and hangup, whose one

@@ -170,6 +170,24 @@ func writeEvent(w io.Writer, t time.Time, e ras.Event) error {
 	return err
 }
 
+// writeLinks writes links's table: one row per link, HANDLE "-" for one that is not connected.
+func writeLinks(w io.Writer, links []ras.Link) error {
+	if len(links) == 0 {
+		_, err := fmt.Fprintln(w, "no links")
+		return err
+	}
+	tw := newTable(w)
+	fmt.Fprintln(tw, "LINK\tCONNECTED\tHANDLE")
+	for _, l := range links {
+		handle := "-"
+		if l.Connected {
+			handle = l.Handle.String()
+		}
+		fmt.Fprintf(tw, "%d\t%t\t%s\n", l.Number, l.Connected, handle)
+	}
+	return tw.Flush()
+}
+
 // writeEntries writes entries's table: one row per entry, BOOK saying whose phone book it is in.
 func writeEntries(w io.Writer, entries []ras.Entry) error {
 	if len(entries) == 0 {
