@@ -24,6 +24,9 @@ type notifyHub struct {
 	generation uint64                      // notifyreg's, when registered
 	subs       map[windows.Handle]struct{} // each Watcher's notified event
 	fan        *fanOut                     // the running fan-out, nil when no Watcher runs
+	// linked are the multilink connections the event is registered with for their bandwidth
+	// events, with this registration's service.
+	linked map[identity]bool
 }
 
 var hub notifyHub
@@ -55,6 +58,7 @@ func (h *notifyHub) subscribe(notified windows.Handle) error {
 			return err
 		}
 		h.registered, h.generation = true, gen
+		clear(h.linked)
 	}
 	if h.fan == nil {
 		stop, err := windows.CreateEvent(nil, 1, 0, nil)
@@ -105,4 +109,31 @@ func (h *notifyHub) run(f *fanOut) {
 		}
 		h.mu.Unlock()
 	}
+}
+
+// watchLinks registers the hub's event for the bandwidth events of the multilink connection c,
+// unless it is registered already: once per connection per process. A registration that fails
+// leaves c's link changes to be seen when a listing happens anyway.
+func (h *notifyHub) watchLinks(c Conn) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	id := identityOf(c)
+	if !h.registered || h.generation != notifyreg.Generation() || h.linked[id] {
+		return
+	}
+	if notify(c.Handle, h.event, NotifyBandwidthAdded|NotifyBandwidthRemoved) != nil {
+		return
+	}
+	if h.linked == nil {
+		h.linked = make(map[identity]bool)
+	}
+	h.linked[id] = true
+}
+
+// forgetLinks forgets c's registration once c has ended: Windows may give its handle to a new
+// connection, which needs one of its own.
+func (h *notifyHub) forgetLinks(c Conn) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.linked, identityOf(c))
 }

@@ -111,3 +111,69 @@ func TestHangUpLinkOfALinkNotConnectedHangsUpNothing(t *testing.T) {
 	assert.ErrorIs(t, err, windows.ERROR_NO_MORE_ITEMS, "no such link")
 	assert.ErrorIs(t, ras.HangUpLink(context.Background(), 0x7777, 1), ras.ErrConnectionGone)
 }
+
+// watchMultilink adds a connection of two links and one of one link (named other), with no
+// linger, and then starts a Watcher that works by notifications alone.
+func watchMultilink(t *testing.T, other string) (multi, single ras.Handle, w *ras.Watcher) {
+	t.Helper()
+	useSim(t)
+	require.NoError(t, rassim.SetLinger(0))
+	multi = add(t, officeVPN)
+	require.NoError(t, rassim.AddLink(multi))
+	single = add(t, rassim.Conn{Entry: other, DeviceType: "vpn"})
+	w, err := ras.NewWatcherRecheck(time.Hour)
+	require.NoError(t, err)
+	t.Cleanup(func() { w.Close() })
+	return multi, single, w
+}
+
+func TestWatcherReportsLinksAddedAndRemovedWithTheirNumbers(t *testing.T) {
+	multi, single, w := watchMultilink(t, "Single")
+
+	require.NoError(t, rassim.AddLink(multi))
+	e := next(t, w)
+	assert.Equal(t, ras.OpLinkAdded, e.Op)
+	assert.Equal(t, uint32(3), e.Link)
+	assert.Equal(t, multi, e.Conn.Handle)
+
+	require.NoError(t, ras.HangUpLink(context.Background(), multi, 2))
+	e = next(t, w)
+	assert.Equal(t, []any{ras.OpLinkRemoved, uint32(2), multi}, []any{e.Op, e.Link, e.Conn.Handle})
+	require.NoError(t, rassim.RemoveLink(multi))
+	e = next(t, w)
+	assert.Equal(t, []any{ras.OpLinkRemoved, uint32(3), multi}, []any{e.Op, e.Link, e.Conn.Handle})
+
+	require.NoError(t, ras.HangUp(context.Background(), single))
+	e = next(t, w)
+	assert.Equal(t, []any{ras.OpDisconnected, uint32(0), single}, []any{e.Op, e.Link, e.Conn.Handle},
+		"no link events for a connection with one link")
+
+	n, err := rassim.Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 2, n, "every connection, and the one multilink connection's bandwidth")
+	again, err := ras.NewWatcherRecheck(time.Hour)
+	require.NoError(t, err)
+	require.NoError(t, again.Close())
+	n, err = rassim.Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 2, n, "one per connection per process, whatever the Watchers")
+}
+
+func TestWatcherReportsALinkChangeInOrderWithTheConnectionsEvents(t *testing.T) {
+	multi, ending, w := watchMultilink(t, "Ending")
+	require.NoError(t, rassim.SetNotifyDelay(500*time.Millisecond)) // the three changes, one re-listing
+
+	other := add(t, rassim.Conn{Entry: "Other", DeviceType: "vpn"})
+	require.NoError(t, rassim.RemoveLink(multi))
+	require.NoError(t, rassim.Drop(ending, 0))
+	var got [][]any
+	for range 3 {
+		e := next(t, w)
+		got = append(got, []any{e.Op, e.Conn.Handle, e.Link})
+	}
+	assert.Equal(t, [][]any{
+		{ras.OpDisconnected, ending, uint32(0)},
+		{ras.OpLinkRemoved, multi, uint32(2)},
+		{ras.OpConnected, other, uint32(0)},
+	}, got, "disconnections, links, connections")
+}

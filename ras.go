@@ -185,6 +185,8 @@ type Op uint32
 const (
 	OpConnected Op = iota + 1
 	OpDisconnected
+	OpLinkAdded   // a link of a multilink connection connected; Event.Link says which
+	OpLinkRemoved // a link of a multilink connection disconnected; Event.Link says which
 )
 
 // Event is one change seen by a Watcher. For OpDisconnected, Conn is the connection as it was
@@ -196,15 +198,22 @@ type Event struct {
 	// dwError), when Windows still reported one for its handle once it was no longer listed, as
 	// it often does for a moment after a drop; nil otherwise, and for a hang-up.
 	Err error
+	// Link is, for OpLinkAdded and OpLinkRemoved, the link's number (from 1, as in Links); 0
+	// otherwise.
+	Link uint32
 }
 
 // DefaultRecheck is how often a Watcher re-lists connections when no notification arrives.
 const DefaultRecheck = 5 * time.Second
 
-// Watcher reports connections as they are made and end. Read Events and Errors until Close.
+// Watcher reports connections as they are made and end, and the links of multilink connections
+// as they connect and disconnect. Read Events and Errors until Close.
 //
-// It registers for notifications of every connection and, on each signal, lists the
-// connections and compares the listing with the last one; it also re-lists on a slow interval,
+// Every Watcher of a process shares one registration for notifications of every connection
+// (RasConnectionNotificationW cannot withdraw a registration, and Windows may keep each one for
+// the life of the process: a registration per Watcher would grow the RAS service with every
+// Watcher a program makes). On each signal, it lists the connections and compares the listing
+// with the last one; it also re-lists on a slow interval,
 // which keeps it correct when a registration goes quiet (reported on Windows 11; it then sends
 // one error matching ErrNotifyMissed) and makes it work where notifications are unavailable (it
 // then sends one error matching ErrNotifyUnavailable).
@@ -215,13 +224,25 @@ const DefaultRecheck = 5 * time.Second
 // identity (entry or number, entry GUID, correlation ID where Windows has it): Windows may give a
 // new connection the handle of one that ended, which is a disconnection and a connection.
 //
+// Links: a connection that Links shows with more than one link when the Watcher first sees it
+// is multilink (its sub-entries are its phone-book entry's). For each, the process registers
+// once more, for that connection's RASCN_BandwidthAdded and RASCN_BandwidthRemoved, and that
+// registration stays in the RAS service until the process ends (at most one per multilink
+// connection per process, whatever the number of Watchers). Every listing then compares the
+// connection's links with the last, and each link that connected or disconnected is an
+// OpLinkAdded or OpLinkRemoved with its number: Windows' signal names no link. A connection with
+// one link gets no link events, and a new connection's links, as the first listing's, are where
+// the comparing starts.
+//
 // What Windows makes impossible: a connection made and ended between two listings is never
 // seen. Windows' signals coalesce and name no connection, and RAS keeps no history, so no
 // watcher can report it; one that dials and fails within a few milliseconds is the usual case.
 // A program that dials learns the outcome from its dial, not from a Watcher.
 type Watcher struct {
 	// Events delivers changes in the order they were seen: within one re-listing,
-	// disconnections first, then connections in listing order. Closed by Close.
+	// disconnections first, then link events (connection by connection in listing order, each
+	// one's removed links before its added ones), then connections in listing order. Closed by
+	// Close.
 	Events <-chan Event
 	// Errors delivers failures of the re-listing, and the notices matching ErrNotifyUnavailable
 	// and ErrNotifyMissed. An error that arrives while the channel is full is dropped: the

@@ -108,13 +108,18 @@ func (s SubState) String() string {
 	return fmt.Sprintf("SubState(%#x)", uint32(s))
 }
 
-// String returns the operation's name: "connected" or "disconnected".
+// String returns the operation's name: "connected", "disconnected", "link_added" or
+// "link_removed".
 func (op Op) String() string {
 	switch op {
 	case OpConnected:
 		return "connected"
 	case OpDisconnected:
 		return "disconnected"
+	case OpLinkAdded:
+		return "link_added"
+	case OpLinkRemoved:
+		return "link_removed"
 	}
 	return fmt.Sprintf("Op(%d)", uint32(op))
 }

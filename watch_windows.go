@@ -71,5 +71,6 @@ func newWatcher(recheck time.Duration) (*Watcher, error) {
 	wake := &eventWakeups{notified: notified, stopped: stopped, both: [2]windows.Handle{stopped, notified}}
 	// Subscribed before the baseline listing, so a connection made in between still signals.
 	notifyErr := hub.subscribe(notified)
-	return startWatch(wake, appendConnections, connectionError, recheck, notifyErr), nil
+	lw := linkWatch{links: links, watch: hub.watchLinks, forget: hub.forgetLinks}
+	return startWatchLinks(wake, appendConnections, connectionError, recheck, notifyErr, lw), nil
 }

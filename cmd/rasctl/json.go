@@ -178,6 +178,23 @@ type eventJSON struct {
 // width and sort as text.
 const eventTime = "2006-01-02T15:04:05.000000000Z07:00"
 
+// linkEventJSON is a line of watch --json for a link of a multilink connection: "link_added" or
+// "link_removed", and the link's number.
+type linkEventJSON struct {
+	Time       string   `json:"time"`
+	Event      string   `json:"event"`
+	Connection connJSON `json:"connection"`
+	Link       uint32   `json:"link"`
+}
+
+// newWatchJSON is the line of watch --json for e.
+func newWatchJSON(t time.Time, e ras.Event) any {
+	if e.Op == ras.OpLinkAdded || e.Op == ras.OpLinkRemoved {
+		return linkEventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn), Link: e.Link}
+	}
+	return newEventJSON(t, e)
+}
+
 func newEventJSON(t time.Time, e ras.Event) eventJSON {
 	j := eventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn)}
 	if e.Err != nil {

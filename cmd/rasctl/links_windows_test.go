@@ -114,3 +114,41 @@ func mustConnections(t *testing.T) []ras.Handle {
 	require.NoError(t, err)
 	return hs
 }
+
+func TestWatchReportsLinksOfAMultilinkConnection(t *testing.T) {
+	useSim(t, rassim.Win7)
+	require.NoError(t, rassim.SetLinger(0))
+	office, err := rassim.Add(simOffice)
+	require.NoError(t, err)
+	require.NoError(t, rassim.AddLink(office))
+	watch := startWatch(t, "--json")
+
+	require.NoError(t, rassim.AddLink(office))
+	line := readLine(t, watch.out)
+	var e map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(line), &e), line)
+	assert.Len(t, e, 4, line)
+	assert.JSONEq(t, `"link_added"`, string(e["event"]))
+	assert.JSONEq(t, "3", string(e["link"]))
+	var conn connJSON
+	require.NoError(t, json.Unmarshal(e["connection"], &conn))
+	assert.Equal(t, office.String(), conn.Handle)
+	assert.Contains(t, e, "time")
+
+	require.NoError(t, rassim.RemoveLink(office))
+	ev := readEvent(t, watch.out)
+	assert.Equal(t, "link_removed", ev.Event)
+	pressCtrlC(t, watch.cmd.Process.Pid)
+	code, _ := watch.wait(t)
+	assert.Equal(t, 0, code)
+
+	text := startWatch(t)
+	readLine(t, text.out) // the header
+	require.NoError(t, rassim.AddLink(office))
+	assert.Regexp(t, `^\d\d:\d\d:\d\d\.\d{3}  link 3 added `+office.String()+` Office VPN\n$`, readLine(t, text.out))
+	require.NoError(t, rassim.RemoveLink(office))
+	assert.Regexp(t, `^\d\d:\d\d:\d\d\.\d{3}  link 3 removed `+office.String()+` Office VPN\n$`, readLine(t, text.out))
+	pressCtrlC(t, text.cmd.Process.Pid)
+	code, _ = text.wait(t)
+	assert.Equal(t, 0, code)
+}

@@ -165,6 +165,14 @@ func writeWatchHeader(w io.Writer) error {
 }
 
 func writeEvent(w io.Writer, t time.Time, e ras.Event) error {
+	if e.Op == ras.OpLinkAdded || e.Op == ras.OpLinkRemoved {
+		what := "added"
+		if e.Op == ras.OpLinkRemoved {
+			what = "removed"
+		}
+		_, err := fmt.Fprintf(w, "%s  link %d %s %s %s\n", t.Format("15:04:05.000"), e.Link, what, e.Conn.Handle, e.Conn.Name())
+		return err
+	}
 	_, err := fmt.Fprintf(w, watchRow, t.Format("15:04:05.000"), e.Op, e.Conn.Handle,
 		orDash(e.Conn.DeviceType), orDash(e.Conn.Name()))
 	return err
