@@ -124,8 +124,12 @@ func (op Op) String() string {
 	return fmt.Sprintf("Op(%d)", uint32(op))
 }
 
-// String returns the event as "connected 0x1a2b VPN name".
+// String returns the event as "connected 0x1a2b VPN name", and a link's with its number, as
+// "link_added 2 0x1a2b VPN name".
 func (e Event) String() string {
+	if e.Op == OpLinkAdded || e.Op == OpLinkRemoved {
+		return fmt.Sprintf("%s %d %s %s", e.Op, e.Link, e.Conn.Handle, e.Conn.Name())
+	}
 	return fmt.Sprintf("%s %s %s", e.Op, e.Conn.Handle, e.Conn.Name())
 }
 
