@@ -8,6 +8,7 @@ const (
 	errInvalidData   Errno = 13  // ERROR_INVALID_DATA: an answer the shim refused
 	errNoConnection  Errno = 668 // ERROR_NO_CONNECTION
 	errBufferSmall   Errno = 603 // ERROR_BUFFER_TOO_SMALL
+	errPortNotOpen   Errno = 618 // ERROR_PORT_NOT_OPEN: a link that is not connected
 	errInvalidSize   Errno = 632 // ERROR_INVALID_SIZE
 
 	errProjectionNotComplete Errno = 730 // ERROR_PROJECTION_NOT_COMPLETE
@@ -30,9 +31,10 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Code }
 
 // Is reports whether e is an instance of target: ErrConnectionGone when the call found the
-// connection handle it was given gone; ErrNotProjected and ErrProtocolNotConfigured for their
-// codes; and for an HRESULT that wraps a Win32 code (RasGetConnectionStatistics answers
-// E_INVALIDARG, 0x80070057), that code (ERROR_INVALID_PARAMETER, 87).
+// connection handle it was given gone; ErrNotProjected, ErrProtocolNotConfigured and
+// ErrLinkNotConnected for their codes; and for an HRESULT that wraps a Win32 code
+// (RasGetConnectionStatistics answers E_INVALIDARG, 0x80070057), that code
+// (ERROR_INVALID_PARAMETER, 87).
 func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrConnectionGone:
@@ -41,6 +43,8 @@ func (e *Error) Is(target error) bool {
 		return e.Code == errProjectionNotComplete
 	case ErrProtocolNotConfigured:
 		return e.Code == errProtocolNotConfigured
+	case ErrLinkNotConnected:
+		return e.Code == errPortNotOpen
 	}
 	code, ok := win32Of(e.Code)
 	return ok && target == error(code)

@@ -13,11 +13,14 @@ const (
 	maxHangUpCheck   = 50 * time.Millisecond
 )
 
-// hangUpCalls are the two RAS calls a hang-up makes; gone reports whether the status call
-// says the connection is gone.
+// hangUpCalls are the two RAS calls a hang-up makes; gone reports whether the call that watches
+// for the end (the status call, or for a link RasGetSubEntryHandleW) says it came.
 type hangUpCalls struct {
 	hangUp func(Handle) error
 	gone   func(Handle) (bool, error)
+	// still says, for the timeout's error, what went on reporting the connection or link; empty
+	// for the status call.
+	still string
 }
 
 func (c hangUpCalls) run(ctx context.Context, h Handle) error {
@@ -46,7 +49,7 @@ func (c hangUpCalls) run(ctx context.Context, h Handle) error {
 		}
 		select {
 		case <-ctx.Done():
-			return &hangUpTimeout{h: h, waited: time.Since(start), cause: ctx.Err()}
+			return &hangUpTimeout{h: h, still: c.still, waited: time.Since(start), cause: ctx.Err()}
 		case <-timer.C:
 		}
 		wait = min(2*wait, maxHangUpCheck)
@@ -57,14 +60,18 @@ func (c hangUpCalls) run(ctx context.Context, h Handle) error {
 // hangUpTimeout is the error of a hang-up whose end was not seen in time.
 type hangUpTimeout struct {
 	h      Handle
+	still  string // as hangUpCalls.still
 	waited time.Duration
 	cause  error // the context's error: the default bound is a context deadline too
 }
 
 // Error says which handle, how long, and why the wait ended.
 func (e *hangUpTimeout) Error() string {
-	return fmt.Sprintf("ras: RasHangUpW(%s): RasGetConnectStatusW still reported the connection after %v: %v",
-		e.h, e.waited.Round(time.Millisecond), e.cause)
+	still := e.still
+	if still == "" {
+		still = "RasGetConnectStatusW still reported the connection"
+	}
+	return fmt.Sprintf("ras: RasHangUpW(%s): %s after %v: %v", e.h, still, e.waited.Round(time.Millisecond), e.cause)
 }
 
 // Is makes the error match ErrHangUpTimeout.

@@ -8,6 +8,7 @@
 //   - RasGetConnectStatusW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasgetconnectstatusw
 //   - RasHangUpW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rashangupw
 //   - RasConnectionNotificationW: https://learn.microsoft.com/windows/win32/api/ras/nf-ras-rasconnectionnotificationw
+//   - RasGetSubEntryHandleW (see Links and HangUpLink)
 //   - RasGetConnectionStatistics and RasGetLinkStatistics (see Statistics)
 //   - RasGetProjectionInfoEx, or RasGetProjectionInfoW where it is missing (see Projection)
 //   - RasEnumEntriesW (see Entries)
@@ -110,8 +111,8 @@ var ErrNotSupported = errors.New(notSupported)
 var ErrConnectionGone = errors.New("ras: connection is gone")
 
 // ErrHangUpTimeout matches (with errors.Is) the error of a HangUp whose connection was still
-// reported by RasGetConnectStatusW when the wait ended. The connection may still go; it may
-// also be a sub-entry handle, for which Windows never reports the end.
+// reported by RasGetConnectStatusW when the wait ended, or of a HangUpLink (or HangUp of a link's
+// handle) whose link RasGetSubEntryHandleW still reported connected. It may still go.
 var ErrHangUpTimeout = errors.New("ras: hang-up not confirmed in time")
 
 // ErrNotifyUnavailable matches (with errors.Is) the error a Watcher sends once on Errors when
@@ -152,6 +153,12 @@ const DefaultHangUpTimeout = 3 * time.Second
 // has no deadline, after DefaultHangUpTimeout; either way the error matches ErrHangUpTimeout
 // (and ctx.Err() when ctx ended). A context that has already ended hangs up nothing. A
 // connection that was already gone gives an error matching ErrConnectionGone.
+//
+// The handle of one link of a multilink connection (Link.Handle, from Links) hangs up that link
+// only, as Microsoft documents; the status call may never report such a link's end, so HangUp
+// then waits as HangUpLink does, until RasGetSubEntryHandleW reports the link not connected. To
+// tell a link's handle from a connection's, HangUp lists the connections, and the links of each,
+// when h is not a listed connection's handle (one still dialling, say).
 func HangUp(ctx context.Context, h Handle) error { return hangUp(ctx, h) }
 
 // NotifyFlags choose the events of a Notify registration (RASCN_*).
@@ -178,6 +185,8 @@ type Op uint32
 const (
 	OpConnected Op = iota + 1
 	OpDisconnected
+	OpLinkAdded   // a link of a multilink connection connected; Event.Link says which
+	OpLinkRemoved // a link of a multilink connection disconnected; Event.Link says which
 )
 
 // Event is one change seen by a Watcher. For OpDisconnected, Conn is the connection as it was
@@ -189,15 +198,22 @@ type Event struct {
 	// dwError), when Windows still reported one for its handle once it was no longer listed, as
 	// it often does for a moment after a drop; nil otherwise, and for a hang-up.
 	Err error
+	// Link is, for OpLinkAdded and OpLinkRemoved, the link's number (from 1, as in Links); 0
+	// otherwise.
+	Link uint32
 }
 
 // DefaultRecheck is how often a Watcher re-lists connections when no notification arrives.
 const DefaultRecheck = 5 * time.Second
 
-// Watcher reports connections as they are made and end. Read Events and Errors until Close.
+// Watcher reports connections as they are made and end, and the links of multilink connections
+// as they connect and disconnect. Read Events and Errors until Close.
 //
-// It registers for notifications of every connection and, on each signal, lists the
-// connections and compares the listing with the last one; it also re-lists on a slow interval,
+// Every Watcher of a process shares one registration for notifications of every connection
+// (RasConnectionNotificationW cannot withdraw a registration, and Windows may keep each one for
+// the life of the process: a registration per Watcher would grow the RAS service with every
+// Watcher a program makes). On each signal, it lists the connections and compares the listing
+// with the last one; it also re-lists on a slow interval,
 // which keeps it correct when a registration goes quiet (reported on Windows 11; it then sends
 // one error matching ErrNotifyMissed) and makes it work where notifications are unavailable (it
 // then sends one error matching ErrNotifyUnavailable).
@@ -208,13 +224,25 @@ const DefaultRecheck = 5 * time.Second
 // identity (entry or number, entry GUID, correlation ID where Windows has it): Windows may give a
 // new connection the handle of one that ended, which is a disconnection and a connection.
 //
+// Links: a connection that Links shows with more than one link when the Watcher first sees it
+// is multilink (its sub-entries are its phone-book entry's). For each, the process registers
+// once more, for that connection's RASCN_BandwidthAdded and RASCN_BandwidthRemoved, and that
+// registration stays in the RAS service until the process ends (at most one per multilink
+// connection per process, whatever the number of Watchers). Every listing then compares the
+// connection's links with the last, and each link that connected or disconnected is an
+// OpLinkAdded or OpLinkRemoved with its number: Windows' signal names no link. A connection with
+// one link gets no link events, and a new connection's links, as the first listing's, are where
+// the comparing starts.
+//
 // What Windows makes impossible: a connection made and ended between two listings is never
 // seen. Windows' signals coalesce and name no connection, and RAS keeps no history, so no
 // watcher can report it; one that dials and fails within a few milliseconds is the usual case.
 // A program that dials learns the outcome from its dial, not from a Watcher.
 type Watcher struct {
 	// Events delivers changes in the order they were seen: within one re-listing,
-	// disconnections first, then connections in listing order. Closed by Close.
+	// disconnections first, then link events (connection by connection in listing order, each
+	// one's removed links before its added ones), then connections in listing order. Closed by
+	// Close.
 	Events <-chan Event
 	// Errors delivers failures of the re-listing, and the notices matching ErrNotifyUnavailable
 	// and ErrNotifyMissed. An error that arrives while the channel is full is dropped: the

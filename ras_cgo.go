@@ -151,13 +151,13 @@ func hangUp(ctx context.Context, h Handle) error {
 	if err := loaded(); err != nil {
 		return err
 	}
+	// A link's handle never reliably reports its end to the status call: its hang-up is waited
+	// for as HangUpLink's is.
+	if conn, n := linkOf(h); conn != 0 {
+		return linkHangUpCalls(conn, n).run(ctx, h)
+	}
 	return hangUpCalls{
-		hangUp: func(h Handle) error {
-			if rc := C.winras_hangup(C.uintptr_t(h)); rc != 0 {
-				return connError("RasHangUpW", syscall.Errno(rc))
-			}
-			return nil
-		},
+		hangUp: rasHangUp,
 		// Microsoft documents 6 as the end; 668 (no connection) says it is gone as well.
 		gone: func(h Handle) (bool, error) {
 			res := C.winras_status_get(C.uintptr_t(h))
@@ -171,6 +171,14 @@ func hangUp(ctx context.Context, h Handle) error {
 			return false, err
 		},
 	}.run(ctx, h)
+}
+
+// rasHangUp is RasHangUpW, which returns before the hang-up has finished.
+func rasHangUp(h Handle) error {
+	if rc := C.winras_hangup(C.uintptr_t(h)); rc != 0 {
+		return connError("RasHangUpW", syscall.Errno(rc))
+	}
+	return nil
 }
 
 func notify(h Handle, event EventHandle, flags NotifyFlags) error {

@@ -25,6 +25,10 @@ func status(Handle) (ConnStatus, error) { return ConnStatus{}, ErrNotSupported }
 
 func hangUp(context.Context, Handle) error { return ErrNotSupported }
 
+func links(Handle) ([]Link, error) { return nil, ErrNotSupported }
+
+func hangUpLink(context.Context, Handle, uint32) error { return ErrNotSupported }
+
 func notify(Handle, EventHandle, NotifyFlags) error { return ErrNotSupported }
 
 func newWatcher(time.Duration) (*Watcher, error) { return nil, ErrNotSupported }

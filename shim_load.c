@@ -45,6 +45,8 @@ winras_load_result winras_load(void)
 		return failed("RasGetConnectionStatistics");
 	if (!RESOLVE(m, api.get_link_statistics, "RasGetLinkStatistics"))
 		return failed("RasGetLinkStatistics");
+	if (!RESOLVE(m, api.get_sub_entry_handle, "RasGetSubEntryHandleW"))
+		return failed("RasGetSubEntryHandleW");
 	if (!RESOLVE(m, api.get_projection_info, "RasGetProjectionInfoW"))
 		return failed("RasGetProjectionInfoW");
 	if (!RESOLVE(m, api.enum_entries, "RasEnumEntriesW"))

@@ -28,6 +28,7 @@ typedef struct winras_rasapi {
 	DWORD(WINAPI *get_error_string)(UINT, LPWSTR, DWORD);
 	DWORD(WINAPI *get_connection_statistics)(HRASCONN, RAS_STATS *);
 	DWORD(WINAPI *get_link_statistics)(HRASCONN, DWORD, RAS_STATS *);
+	DWORD(WINAPI *get_sub_entry_handle)(HRASCONN, DWORD, LPHRASCONN);
 	DWORD(WINAPI *get_projection_info)(HRASCONN, RASPROJECTION, LPVOID, LPDWORD);
 	DWORD(WINAPI *enum_entries)(LPCWSTR, LPCWSTR, LPRASENTRYNAMEW, LPDWORD, LPDWORD);
 	// Their RASDIALPARAMSW and RASDIALEXTENSIONS are the shim's own types (shim_dial.c): mingw-w64's

@@ -354,16 +354,29 @@ func TestHangUpOfAGoneHandleIsErrConnectionGone(t *testing.T) {
 	assert.ErrorIs(t, ras.HangUp(context.Background(), 0x7777), ras.ErrConnectionGone)
 }
 
-func TestHangUpOfASubEntryEndsAtTheContextDeadline(t *testing.T) {
+func TestHangUpOfALinkHandleHangsUpThatLinkAndWaitsUntilItIsDown(t *testing.T) {
 	useSim(t)
+	require.NoError(t, rassim.SetLinger(300*time.Millisecond))
 	h := add(t, officeVPN)
-	sub, err := rassim.SubEntryHandle(h, 1)
+	require.NoError(t, rassim.AddLink(h))
+	links, err := ras.Links(h)
 	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	require.Len(t, links, 2)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	err = ras.HangUp(ctx, sub)
-	assert.ErrorIs(t, err, ras.ErrHangUpTimeout)
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	require.NoError(t, ras.HangUp(ctx, links[1].Handle), "a link that went down is no timeout")
+	assert.NoError(t, ctx.Err(), "seen when the link went, not at the deadline")
+
+	st, err := ras.Status(links[1].Handle)
+	require.NoError(t, err, "the status call still answers for the link, as Microsoft warns")
+	assert.Equal(t, ras.Connected, st.State)
+	links, err = ras.Links(h)
+	require.NoError(t, err)
+	assert.False(t, links[1].Connected, "HangUp returned once the link was down")
+	assert.True(t, links[0].Connected, "that link only")
+	st, err = ras.Status(h)
+	require.NoError(t, err)
+	assert.Equal(t, ras.Connected, st.State, "the connection stays")
 }
 
 func TestHangUpWithACancelledContextLeavesTheConnection(t *testing.T) {

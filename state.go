@@ -108,19 +108,28 @@ func (s SubState) String() string {
 	return fmt.Sprintf("SubState(%#x)", uint32(s))
 }
 
-// String returns the operation's name: "connected" or "disconnected".
+// String returns the operation's name: "connected", "disconnected", "link_added" or
+// "link_removed".
 func (op Op) String() string {
 	switch op {
 	case OpConnected:
 		return "connected"
 	case OpDisconnected:
 		return "disconnected"
+	case OpLinkAdded:
+		return "link_added"
+	case OpLinkRemoved:
+		return "link_removed"
 	}
 	return fmt.Sprintf("Op(%d)", uint32(op))
 }
 
-// String returns the event as "connected 0x1a2b VPN name".
+// String returns the event as "connected 0x1a2b VPN name", and a link's with its number, as
+// "link_added 2 0x1a2b VPN name".
 func (e Event) String() string {
+	if e.Op == OpLinkAdded || e.Op == OpLinkRemoved {
+		return fmt.Sprintf("%s %d %s %s", e.Op, e.Link, e.Conn.Handle, e.Conn.Name())
+	}
 	return fmt.Sprintf("%s %s %s", e.Op, e.Conn.Handle, e.Conn.Name())
 }
 

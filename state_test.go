@@ -48,5 +48,7 @@ func TestHandleStringIsHex(t *testing.T) {
 func TestEventStringNamesEntryOrNumber(t *testing.T) {
 	assert.Equal(t, "connected 0x10 Office VPN", Event{Op: OpConnected, Conn: Conn{Handle: 0x10, Entry: "Office VPN"}}.String())
 	assert.Equal(t, "disconnected 0x20 5551234", Event{Op: OpDisconnected, Conn: Conn{Handle: 0x20, PhoneNumber: "5551234"}}.String())
+	assert.Equal(t, "link_removed 2 0x10 Office VPN", Event{Op: OpLinkRemoved, Conn: Conn{Handle: 0x10, Entry: "Office VPN"}, Link: 2}.String())
+	assert.Equal(t, "link_added", OpLinkAdded.String())
 	assert.Equal(t, "Op(9)", Op(9).String())
 }

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// eventWakeups wait on the notification event and on a stop event, so that Close wakes the
-// watch loop at once.
+// eventWakeups wait on the watcher's own notification event, which the process's one
+// registration (hub) sets, and on a stop event, so that Close wakes the watch loop at once.
 type eventWakeups struct {
 	notified windows.Handle // auto-reset: one wait consumes one (possibly coalesced) signal
 	stopped  windows.Handle // manual-reset: stays set once Close sets it
@@ -37,6 +37,7 @@ func (e *eventWakeups) wait(timeout time.Duration) (wake, error) {
 func (e *eventWakeups) stop() { windows.SetEvent(e.stopped) }
 
 func (e *eventWakeups) release() error {
+	hub.unsubscribe(e.notified)
 	err1 := windows.CloseHandle(e.notified)
 	err2 := windows.CloseHandle(e.stopped)
 	if err1 != nil {
@@ -68,7 +69,8 @@ func newWatcher(recheck time.Duration) (*Watcher, error) {
 		return nil, fmt.Errorf("ras: watcher: CreateEvent: %w", err)
 	}
 	wake := &eventWakeups{notified: notified, stopped: stopped, both: [2]windows.Handle{stopped, notified}}
-	// Registered before the baseline listing, so a connection made in between still signals.
-	notifyErr := notify(AllConnections, notified, NotifyConnection|NotifyDisconnection)
-	return startWatch(wake, appendConnections, connectionError, recheck, notifyErr), nil
+	// Subscribed before the baseline listing, so a connection made in between still signals.
+	notifyErr := hub.subscribe(notified)
+	lw := linkWatch{links: links, watch: hub.watchLinks, forget: hub.forgetLinks}
+	return startWatchLinks(wake, appendConnections, connectionError, recheck, notifyErr, lw), nil
 }

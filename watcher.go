@@ -39,6 +39,7 @@ type watchLoop struct {
 	lastError func(Handle) error
 	recheck   time.Duration
 	polling   bool
+	lw        linkWatch
 
 	events chan Event
 	errors chan error
@@ -56,9 +57,21 @@ type watchLoop struct {
 	// a re-check too, no late notification explained it: Windows' notifications went quiet.
 	suspect bool
 	warned  bool // ErrNotifyMissed was sent: it is sent once
+	// multi holds the multilink connections of last, each with its connected links (bit n-1 for
+	// link n).
+	multi map[identity]uint64
 
 	mu     sync.Mutex
 	closed bool
+}
+
+// linkWatch is how a watch loop follows the links of multilink connections; the zero value
+// follows none.
+type linkWatch struct {
+	links func(Handle) ([]Link, error) // as Links
+	// watch registers for the bandwidth events of the multilink connection c, once per
+	// connection per process; forget says that c ended.
+	watch, forget func(c Conn)
 }
 
 // startWatch lists the connections once, as the baseline, and starts the loop; when that
@@ -67,6 +80,12 @@ type watchLoop struct {
 // says so once on Errors. lastError may be nil.
 func startWatch(wake wakeups, list func([]Conn) ([]Conn, error), lastError func(Handle) error,
 	recheck time.Duration, notifyErr error) *Watcher {
+	return startWatchLinks(wake, list, lastError, recheck, notifyErr, linkWatch{})
+}
+
+// startWatchLinks is startWatch that also follows links as lw says.
+func startWatchLinks(wake wakeups, list func([]Conn) ([]Conn, error), lastError func(Handle) error,
+	recheck time.Duration, notifyErr error, lw linkWatch) *Watcher {
 	if recheck < time.Millisecond {
 		recheck = time.Millisecond
 	}
@@ -76,6 +95,8 @@ func startWatch(wake wakeups, list func([]Conn) ([]Conn, error), lastError func(
 		lastError: lastError,
 		recheck:   recheck,
 		polling:   notifyErr != nil,
+		lw:        lw,
+		multi:     map[identity]uint64{},
 		events:    make(chan Event),
 		errors:    make(chan error, errorsBuffer),
 		done:      make(chan struct{}),
@@ -90,6 +111,7 @@ func startWatch(wake wakeups, list func([]Conn) ([]Conn, error), lastError func(
 			recheck, err)
 	} else {
 		l.last, l.baselined = last, true
+		l.learnAll(last)
 	}
 	go l.run()
 	return &Watcher{Events: l.events, Errors: l.errors, loop: l}
@@ -151,13 +173,19 @@ func (l *watchLoop) relist() (changed, ok bool) {
 		l.report(err)
 		return false, true
 	}
-	if !l.baselined || sameConnections(l.last, now) {
+	if !l.baselined {
 		l.baselined = true
+		l.learnAll(now)
+		l.spare, l.last = l.last, now
+		return false, true
+	}
+	if sameConnections(l.last, now) && len(l.multi) == 0 {
 		l.spare, l.last = l.last, now
 		return false, true
 	}
 	events := diff(l.last, now)
 	l.addErrors(events, now)
+	events = l.linkChanges(events, now)
 	for _, e := range events {
 		select {
 		case l.events <- e:
@@ -167,6 +195,97 @@ func (l *watchLoop) relist() (changed, ok bool) {
 	}
 	l.spare, l.last = l.last, now
 	return len(events) > 0, true
+}
+
+// learnAll learns the links of every connection of a first listing.
+func (l *watchLoop) learnAll(conns []Conn) {
+	for _, c := range conns {
+		l.learn(c)
+	}
+}
+
+// learn follows c's links when it is multilink: Links lists more than one (a connection's
+// sub-entries are its phone-book entry's). It registers for c's bandwidth events before it reads
+// the links it compares later, so that a change in between still signals.
+func (l *watchLoop) learn(c Conn) {
+	if l.lw.links == nil {
+		return
+	}
+	if ls, err := l.lw.links(c.Handle); err != nil || len(ls) < 2 {
+		return
+	}
+	l.lw.watch(c)
+	if up, ok := l.connectedLinks(c.Handle); ok {
+		l.multi[identityOf(c)] = up
+	}
+}
+
+// connectedLinks returns the connected links of h, bit n-1 for link n; false when they cannot
+// be listed (the connection ended: the next listing says so).
+func (l *watchLoop) connectedLinks(h Handle) (uint64, bool) {
+	ls, err := l.lw.links(h)
+	if err != nil {
+		return 0, false
+	}
+	var up uint64
+	for _, k := range ls {
+		if k.Connected && k.Number >= 1 && k.Number <= MaxLinks {
+			up |= 1 << (k.Number - 1)
+		}
+	}
+	return up, true
+}
+
+// linkChanges puts the link events of the multilink connections listed before and now between
+// events' disconnections and connections, each connection's in listing order, removed links
+// before added ones; it follows the links of the connections that appeared, and forgets those
+// that ended.
+func (l *watchLoop) linkChanges(events []Event, now []Conn) []Event {
+	if l.lw.links == nil {
+		return events
+	}
+	var links []Event
+	for _, c := range now {
+		id := identityOf(c)
+		was, ok := l.multi[id]
+		if !ok {
+			continue
+		}
+		is, ok := l.connectedLinks(c.Handle)
+		if !ok {
+			continue
+		}
+		links = appendLinkEvents(links, c, was&^is, OpLinkRemoved)
+		links = appendLinkEvents(links, c, is&^was, OpLinkAdded)
+		l.multi[id] = is
+	}
+	split := len(events)
+	for i, e := range events {
+		switch id := identityOf(e.Conn); e.Op {
+		case OpDisconnected:
+			if _, ok := l.multi[id]; ok {
+				delete(l.multi, id)
+				l.lw.forget(e.Conn)
+			}
+		case OpConnected:
+			split = min(split, i)
+			l.learn(e.Conn)
+		}
+	}
+	if len(links) == 0 {
+		return events
+	}
+	return slices.Concat(events[:split], links, events[split:])
+}
+
+// appendLinkEvents appends an event of op for each link in the set (bit n-1 for link n), in order.
+func appendLinkEvents(events []Event, c Conn, set uint64, op Op) []Event {
+	for n := uint32(1); n <= MaxLinks; n++ {
+		if set&(1<<(n-1)) != 0 {
+			events = append(events, Event{Op: op, Conn: c, Link: n})
+		}
+	}
+	return events
 }
 
 // addErrors gives each disconnection the connection's own error, while Windows still reports

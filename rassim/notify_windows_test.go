@@ -113,6 +113,50 @@ func TestBandwidthNotificationsForMultilinkHandle(t *testing.T) {
 	assert.Error(t, RemoveLink(h), "the last link is not removed, it is dropped")
 }
 
+func TestBandwidthNotificationsAreForTheirConnectionOnly(t *testing.T) {
+	requireSim(t)
+	a := add(t, Conn{Entry: "a"})
+	b := add(t, Conn{Entry: "b"})
+	all, ofA, ofB := newEvent(t), newEvent(t), newEvent(t)
+	register(t, invalidHandle, all, rascnBandwidthAdded|rascnBandwidthRemoved)
+	register(t, a, ofA, rascnBandwidthAdded|rascnBandwidthRemoved)
+	register(t, b, ofB, rascnBandwidthAdded|rascnBandwidthRemoved)
+
+	require.NoError(t, AddLink(a))
+	assert.True(t, signalled(ofA, 5*time.Second), "a's link")
+	require.NoError(t, RemoveLink(a))
+	assert.True(t, signalled(ofA, 5*time.Second), "a's link")
+	assert.False(t, signalled(ofB, quiet), "not b's")
+	assert.False(t, signalled(all, 0), "nor a registration for every connection: Windows documents the bandwidth events for one handle")
+}
+
+func TestAHungUpLinkGoesDownAfterTheLingerAndItsHandleStillAnswers(t *testing.T) {
+	requireSim(t)
+	require.NoError(t, SetLinger(2*time.Second))
+	h := add(t, Conn{Entry: "multilink"})
+	require.NoError(t, AddLink(h))
+	removed := newEvent(t)
+	register(t, h, removed, rascnBandwidthRemoved)
+	var sub, again ras.Handle
+	require.EqualValues(t, 0, rasCall(procSubEntryHandleW, uintptr(h), 2, ptr(&sub)))
+
+	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub)), "returns at once")
+	require.EqualValues(t, 0, rasCall(procSubEntryHandleW, uintptr(h), 2, ptr(&again)), "the link is still up")
+	assert.Equal(t, sub, again)
+	assert.False(t, signalled(removed, 0), "not removed yet")
+
+	require.True(t, signalled(removed, 20*time.Second), "RASCN_BandwidthRemoved once the link is down")
+	assert.EqualValues(t, errPortNotOpen, rasCall(procSubEntryHandleW, uintptr(h), 2, ptr(&again)), "down")
+	rc, state := stateOf(sub)
+	assert.EqualValues(t, 0, rc, "the link's handle still answers, as Microsoft warns")
+	assert.EqualValues(t, rascsConnected, state, "with its connection's state")
+	assert.Equal(t, []ras.Handle{h}, listed(t), "the connection stays")
+
+	require.NoError(t, AddLink(h))
+	require.EqualValues(t, 0, rasCall(procSubEntryHandleW, uintptr(h), 2, ptr(&again)), "link 2 connects again")
+	assert.NotEqual(t, sub, again, "with a handle of its own")
+}
+
 func TestFiresOnceModeSignalsEachRegistrationOnlyOnce(t *testing.T) {
 	requireSim(t)
 	require.NoError(t, SetFiresOnce(true))
@@ -147,8 +191,25 @@ func TestNotificationSurvivesTheCallerClosingItsHandle(t *testing.T) {
 	assert.True(t, signalled(keep, 5*time.Second), "the service holds its own reference to the event")
 }
 
-func TestRepeatedRegistrationOfOneEventIsOneRegistration(t *testing.T) {
+func TestEveryRegistrationOfOneEventIsKept(t *testing.T) {
 	requireSim(t)
+	ev := newEvent(t)
+	for i := 0; i < 5; i++ {
+		register(t, invalidHandle, ev, rascnConnection)
+	}
+	n, err := Registrations()
+	require.NoError(t, err)
+	assert.Equal(t, 5, n, "Windows promises no merging of one handle value's registrations")
+
+	add(t, Conn{Entry: "vpn"})
+	assert.True(t, signalled(ev, 5*time.Second))
+	sent, _ := signals(t)
+	assert.EqualValues(t, 5, sent, "each registration signalled")
+}
+
+func TestRegistrationsMergeWhenRegistrationPerCallIsOff(t *testing.T) {
+	requireSim(t)
+	require.NoError(t, SetRegistrationPerCall(false))
 	ev := newEvent(t)
 	for i := 0; i < 5; i++ {
 		register(t, invalidHandle, ev, rascnConnection)
@@ -164,34 +225,12 @@ func TestRepeatedRegistrationOfOneEventIsOneRegistration(t *testing.T) {
 	assert.EqualValues(t, 1, sent, "one signal for the one registration")
 	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	assert.True(t, signalled(ev, 5*time.Second), "the merged registration has both flags")
-}
 
-func TestRegistrationPerCallKeepsEveryCallsRegistration(t *testing.T) {
-	requireSim(t)
 	require.NoError(t, SetRegistrationPerCall(true))
-	ev := newEvent(t)
-	for i := 0; i < 3; i++ {
-		register(t, invalidHandle, ev, rascnConnection)
-	}
-	h := add(t, Conn{Entry: "vpn"})
-	register(t, h, ev, rascnDisconnection)
-	register(t, h, ev, rascnDisconnection)
-	n, err := Registrations()
-	require.NoError(t, err)
-	assert.Equal(t, 5, n, "no merging, for all connections nor for one")
-	count, _ := signals(t)
-	assert.EqualValues(t, 3, count, "each registration for all connections signalled the connection")
-
-	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
-	assert.True(t, signalled(ev, 5*time.Second))
-	count, _ = signals(t)
-	assert.EqualValues(t, 5, count, "and both for the handle its disconnection")
-
-	require.NoError(t, SetRegistrationPerCall(false))
 	register(t, invalidHandle, ev, rascnConnection)
 	n, err = Registrations()
 	require.NoError(t, err)
-	assert.Equal(t, 5, n, "merging again: into one of the three")
+	assert.Equal(t, 2, n, "a registration of its own again")
 }
 
 func TestNotificationsWithoutDelayComeFromTheChangingThread(t *testing.T) {

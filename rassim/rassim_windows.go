@@ -14,12 +14,13 @@ import (
 	"golang.org/x/sys/windows"
 
 	"github.com/winras/ras"
+	"github.com/winras/ras/internal/notifyreg"
 )
 
 // The simulator's RasSimVersion answers these.
 const (
 	simMagic   = 0x4D495352 // "RSIM"
-	simVersion = 6
+	simVersion = 7
 )
 
 // RasSimSetLie's kinds.
@@ -153,9 +154,15 @@ func call(p *windows.LazyProc, args ...uintptr) error {
 }
 
 // Reset clears connections, registrations, faults, lies and counters, and sets profile p and every
-// other control to its default (linger 250ms, gone code 6, no delay, merged registrations).
+// other control to its default (linger 250ms, gone code 6, no delay, a registration per call).
+// Package ras's Watchers in this process register again when the next one starts, as they would
+// with a new RAS service; a Watcher still open across the reset hears no more notifications.
 func Reset(p Profile) error {
-	return call(procReset, uintptr(p))
+	if err := call(procReset, uintptr(p)); err != nil {
+		return err
+	}
+	notifyreg.Forget()
+	return nil
 }
 
 // Dial adds a connection in RASCS_OpenPort that is not listed yet, and returns its HRASCONN.
@@ -437,9 +444,10 @@ func SetNotifyDelay(d time.Duration) error {
 // as this module's programs do (internal/procexit): those call DeliverLate before they end.
 func DeliverLate() error { return call(procDeliverLate) }
 
-// SetRegistrationPerCall makes every RasConnectionNotification call a registration of its own,
-// even for an event handle already registered, each signalling; by default a repeated
-// registration of one event for one connection merges into the first.
+// SetRegistrationPerCall(true), the default, makes every RasConnectionNotification call a
+// registration of its own, even for an event handle already registered, each signalling, as
+// Windows may; with false, a repeated registration of one event for one connection merges into
+// the first.
 func SetRegistrationPerCall(on bool) error {
 	var v uintptr
 	if on {

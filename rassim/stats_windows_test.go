@@ -187,9 +187,10 @@ func TestLinkStatisticsAreEachLinksOwn(t *testing.T) {
 	require.EqualValues(t, 0, rc)
 	assert.EqualValues(t, 333, st[statBytesSent], "connected now")
 
+	require.NoError(t, SetLinger(0))
 	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub)))
 	rc, _ = linkStats(h, 2)
-	assert.EqualValues(t, errPortNotOpen, rc, "a hung-up link")
+	assert.EqualValues(t, errPortNotOpen, rc, "a hung-up link, with no linger")
 }
 
 func TestLinkStatisticsValidateLikeWindows(t *testing.T) {

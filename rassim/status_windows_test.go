@@ -198,6 +198,9 @@ func TestSubEntryHandleNeverBecomesInvalid(t *testing.T) {
 
 	assert.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub1)), "hangs up one link")
 	assert.Equal(t, []ras.Handle{h}, listed(t), "the connection stays up")
+	rc, state = stateOf(sub1)
+	require.EqualValues(t, 0, rc)
+	assert.EqualValues(t, rascsConnected, state, "a hung-up link's handle still follows its connection")
 	assert.EqualValues(t, 0, rasCall(procHangUpW, uintptr(h)))
 	time.Sleep(100 * time.Millisecond)
 
@@ -213,6 +216,7 @@ func TestSubEntryHandleNeverBecomesInvalid(t *testing.T) {
 
 func TestGetSubEntryHandleChecksConnectionAndIndex(t *testing.T) {
 	requireSim(t)
+	require.NoError(t, SetLinger(0))
 	h := add(t, Conn{Entry: "multilink"})
 	var sub, again ras.Handle
 	assert.EqualValues(t, errInvalidHandle, rasCall(procSubEntryHandleW, 0x12345, 1, ptr(&sub)))
@@ -220,6 +224,9 @@ func TestGetSubEntryHandleChecksConnectionAndIndex(t *testing.T) {
 	assert.EqualValues(t, errInvalidHandle, rasCall(procSubEntryHandleW, uintptr(d), 1, ptr(&sub)), "not a connected entry")
 	assert.EqualValues(t, errNoMoreItems, rasCall(procSubEntryHandleW, uintptr(h), 0, ptr(&sub)))
 	assert.EqualValues(t, errNoMoreItems, rasCall(procSubEntryHandleW, uintptr(h), 33, ptr(&sub)))
+	assert.EqualValues(t, errNoMoreItems, rasCall(procSubEntryHandleW, uintptr(h), 2, ptr(&sub)), "past the last sub-entry")
+	require.NoError(t, AddLink(h))
+	require.NoError(t, RemoveLink(h))
 	assert.EqualValues(t, errPortNotOpen, rasCall(procSubEntryHandleW, uintptr(h), 2, ptr(&sub)), "sub-entry 2 is not connected")
 	assert.EqualValues(t, errInvalidParameter, rasCall(procSubEntryHandleW, uintptr(h), 1, 0))
 
@@ -229,7 +236,7 @@ func TestGetSubEntryHandleChecksConnectionAndIndex(t *testing.T) {
 	assert.NotEqual(t, h, sub)
 	assert.EqualValues(t, errInvalidHandle, rasCall(procSubEntryHandleW, uintptr(sub), 1, ptr(&again)), "a sub-entry has no sub-entries")
 	require.EqualValues(t, 0, rasCall(procHangUpW, uintptr(sub)))
-	assert.EqualValues(t, errPortNotOpen, rasCall(procSubEntryHandleW, uintptr(h), 1, ptr(&again)), "a hung-up link")
+	assert.EqualValues(t, errPortNotOpen, rasCall(procSubEntryHandleW, uintptr(h), 1, ptr(&again)), "a hung-up link, with no linger")
 }
 
 func TestConnectionStatisticsValidateLikeWindows(t *testing.T) {

@@ -178,6 +178,23 @@ type eventJSON struct {
 // width and sort as text.
 const eventTime = "2006-01-02T15:04:05.000000000Z07:00"
 
+// linkEventJSON is a line of watch --json for a link of a multilink connection: "link_added" or
+// "link_removed", and the link's number.
+type linkEventJSON struct {
+	Time       string   `json:"time"`
+	Event      string   `json:"event"`
+	Connection connJSON `json:"connection"`
+	Link       uint32   `json:"link"`
+}
+
+// newWatchJSON is the line of watch --json for e.
+func newWatchJSON(t time.Time, e ras.Event) any {
+	if e.Op == ras.OpLinkAdded || e.Op == ras.OpLinkRemoved {
+		return linkEventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn), Link: e.Link}
+	}
+	return newEventJSON(t, e)
+}
+
 func newEventJSON(t time.Time, e ras.Event) eventJSON {
 	j := eventJSON{Time: t.Format(eventTime), Event: e.Op.String(), Connection: newConnJSON(e.Conn)}
 	if e.Err != nil {
@@ -225,11 +242,28 @@ func newStatsJSON(c ras.Conn, s ras.Stats) statsJSON {
 	}
 }
 
-// hangupJSON is hangup's answer.
+// hangupJSON is hangup's answer; Link only with --link.
 type hangupJSON struct {
 	Connection connJSON `json:"connection"`
+	Link       *uint32  `json:"link,omitempty"`
 	Terminated bool     `json:"terminated"`
 	WaitedMS   int64    `json:"waited_ms"`
+}
+
+// linkJSON is one element of links's answer; Handle is null for a link that is not connected.
+type linkJSON struct {
+	Link      uint32  `json:"link"`
+	Handle    *string `json:"handle"`
+	Connected bool    `json:"connected"`
+}
+
+func newLinkJSON(l ras.Link) linkJSON {
+	j := linkJSON{Link: l.Number, Connected: l.Connected}
+	if l.Connected {
+		h := l.Handle.String()
+		j.Handle = &h
+	}
+	return j
 }
 
 // writeJSON writes v indented on lines of its own, for list, status and hangup, whose one

@@ -6,7 +6,8 @@
 //	rasctl list [--json]
 //	rasctl status TARGET [--json]
 //	rasctl stats TARGET [--json]
-//	rasctl hangup TARGET [--timeout DURATION] [--json]
+//	rasctl links TARGET [--json]
+//	rasctl hangup TARGET [--link N] [--timeout DURATION] [--json]
 //	rasctl watch [--json]
 //	rasctl entries [--phonebook PATH] [--json]
 //	rasctl dial ENTRY [--phonebook PATH] [--user NAME] [--domain NAME] [--password-stdin] [--timeout DURATION] [--json]
@@ -65,7 +66,8 @@ type command struct {
 }
 
 // commands are the sub-commands in the order the usage lists them; each lives in its own file.
-var commands = []*command{listCommand, statusCommand, statsCommand, hangupCommand, watchCommand, entriesCommand, dialCommand}
+var commands = []*command{listCommand, statusCommand, statsCommand, linksCommand, hangupCommand, watchCommand, entriesCommand,
+	dialCommand}
 
 const usageText = `rasctl lists, inspects, dials, hangs up and watches Windows RAS (dial-up and VPN) connections.
 
@@ -73,7 +75,9 @@ Usage:
   rasctl list [--json]                                 the active connections
   rasctl status TARGET [--json]                        one connection's state, error, endpoints and addresses
   rasctl stats TARGET [--json]                         one connection's traffic, errors, speed and duration
-  rasctl hangup TARGET [--timeout DURATION] [--json]   hang up, and wait until the connection is gone
+  rasctl links TARGET [--json]                         one connection's links (sub-entries), and their handles
+  rasctl hangup TARGET [--link N] [--timeout DURATION] [--json]
+                                                       hang up (or one link), and wait until it is gone
   rasctl watch [--json]                                print connections as they come and go, until Ctrl-C
   rasctl entries [--phonebook PATH] [--json]           the phone-book entries that can be dialled
   rasctl dial ENTRY [--phonebook PATH] [--user NAME] [--domain NAME] [--password-stdin]

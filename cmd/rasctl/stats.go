@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 
 	"github.com/winras/ras"
 )
@@ -27,20 +25,13 @@ Flags:
 
 func runStats(_ context.Context, c *cli, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "")
-	operands, err := parse(fs, args, "TARGET")
-	if err != nil {
-		return err
-	}
-	conn, err := resolve(operands[0])
+	conn, err := parseAndResolve(fs, args)
 	if err != nil {
 		return err
 	}
 	st, err := ras.Statistics(conn.Handle)
-	if errors.Is(err, ras.ErrConnectionGone) {
-		return fmt.Errorf("%s: no such connection (any more): %w", describe(conn), err)
-	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", describe(conn), err)
+		return connFailure(conn, err)
 	}
 	if *asJSON {
 		return writeJSON(c.stdout, newStatsJSON(conn, st))

@@ -30,11 +30,7 @@ Flags:
 
 func runStatus(_ context.Context, c *cli, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "")
-	operands, err := parse(fs, args, "TARGET")
-	if err != nil {
-		return err
-	}
-	conn, err := resolve(operands[0])
+	conn, err := parseAndResolve(fs, args)
 	if err != nil {
 		return err
 	}

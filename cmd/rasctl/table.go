@@ -165,9 +165,35 @@ func writeWatchHeader(w io.Writer) error {
 }
 
 func writeEvent(w io.Writer, t time.Time, e ras.Event) error {
+	if e.Op == ras.OpLinkAdded || e.Op == ras.OpLinkRemoved {
+		what := "added"
+		if e.Op == ras.OpLinkRemoved {
+			what = "removed"
+		}
+		_, err := fmt.Fprintf(w, "%s  link %d %s %s %s\n", t.Format("15:04:05.000"), e.Link, what, e.Conn.Handle, e.Conn.Name())
+		return err
+	}
 	_, err := fmt.Fprintf(w, watchRow, t.Format("15:04:05.000"), e.Op, e.Conn.Handle,
 		orDash(e.Conn.DeviceType), orDash(e.Conn.Name()))
 	return err
+}
+
+// writeLinks writes links's table: one row per link, HANDLE "-" for one that is not connected.
+func writeLinks(w io.Writer, links []ras.Link) error {
+	if len(links) == 0 {
+		_, err := fmt.Fprintln(w, "no links")
+		return err
+	}
+	tw := newTable(w)
+	fmt.Fprintln(tw, "LINK\tCONNECTED\tHANDLE")
+	for _, l := range links {
+		handle := "-"
+		if l.Connected {
+			handle = l.Handle.String()
+		}
+		fmt.Fprintf(tw, "%d\t%t\t%s\n", l.Number, l.Connected, handle)
+	}
+	return tw.Flush()
 }
 
 // writeEntries writes entries's table: one row per entry, BOOK saying whose phone book it is in.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"math/bits"
 	"strconv"
@@ -108,4 +110,22 @@ func describe(c ras.Conn) string {
 		return fmt.Sprintf("%s (%s)", c.Handle, name)
 	}
 	return c.Handle.String()
+}
+
+// connFailure is err, the failure of a RAS call about conn, as a command reports it: saying so
+// when the call found conn gone.
+func connFailure(conn ras.Conn, err error) error {
+	if errors.Is(err, ras.ErrConnectionGone) {
+		return fmt.Errorf("%s: no such connection (any more): %w", describe(conn), err)
+	}
+	return fmt.Errorf("%s: %w", describe(conn), err)
+}
+
+// parseAndResolve parses a command line whose one operand is TARGET, and resolves it.
+func parseAndResolve(fs *flag.FlagSet, args []string) (ras.Conn, error) {
+	operands, err := parse(fs, args, "TARGET")
+	if err != nil {
+		return ras.Conn{}, err
+	}
+	return resolve(operands[0])
 }

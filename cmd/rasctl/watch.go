@@ -12,14 +12,16 @@ import (
 var watchCommand = &command{
 	name: "watch",
 	args: "[--json]",
-	help: `Prints a line each time a connection connects or ends, until Ctrl-C (or the end of the
-session). Connections already active when it starts are not printed: "rasctl list" shows them.
+	help: `Prints a line each time a connection connects or ends, or a link of a multilink connection
+connects or ends ("link 2 added 0x1a2b Office VPN", after the time), until Ctrl-C (or the end of
+the session). Connections already active when it starts are not printed: "rasctl list" shows them.
 It says on stderr when it has started, and there reports what goes wrong while it keeps
 watching: where RAS cannot notify (Wine's own rasapi32), it re-checks every 5s instead.
 
 Flags:
   --json   print one JSON object per line: {"time": …, "event": "connected" or
-           "disconnected", "connection": …}
+           "disconnected", "connection": …}, and for a link {"time": …, "event": "link_added"
+           or "link_removed", "connection": …, "link": N}
 `,
 	run: runWatch,
 }
@@ -36,7 +38,7 @@ func runWatch(ctx context.Context, c *cli, fs *flag.FlagSet, args []string) erro
 	defer w.Close()
 	write := func(t time.Time, e ras.Event) error { return writeEvent(c.stdout, t, e) }
 	if *asJSON {
-		write = func(t time.Time, e ras.Event) error { return writeJSONLine(c.stdout, newEventJSON(t, e)) }
+		write = func(t time.Time, e ras.Event) error { return writeJSONLine(c.stdout, newWatchJSON(t, e)) }
 	} else if err := writeWatchHeader(c.stdout); err != nil {
 		return err
 	}

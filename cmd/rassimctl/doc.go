@@ -33,7 +33,8 @@
 // "rassimctl --help" lists the connection, entry, stats and projection flags.
 // The commands after hold make the simulator do what Windows may do and it does not by default:
 // reuse a gone handle, answer 668 for one, lie about sizes and counts, signal late and
-// coalesced, keep a registration per call; reset undoes them all.
+// coalesced (and registration-per-call off merges repeated registrations, which Windows does not
+// promise either); reset undoes them all.
 // The simulated service lasts only while a process has the simulator loaded: a script that makes
 // connections for other programs to see runs "rassimctl hold" in the background first (or, as the
 // demo does, starts the program that watches them first).

@@ -64,8 +64,9 @@ What Windows may do and the simulator does not unless told (reset undoes all of 
                                       from a thread of their own, coalescing the changes within
                                       it; 0 signals at once
   rassimctl registration-per-call on|off
-                                      every RasConnectionNotification call registers anew,
-                                      even for an event already registered
+                                      on (the default): every RasConnectionNotification call
+                                      registers anew, even for an event already registered;
+                                      off: repeated registrations of one event merge
 
 Connection flags:
   --entry NAME             phone-book entry; without one, the connection is made without an entry

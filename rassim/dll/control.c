@@ -117,17 +117,9 @@ static DWORD change(SIM_SHARED *s, SIM_SLOT *sl, int op, DWORD arg, SIM_FIRE *f)
         svc_end(s, sl, arg, f);
         return 0;
     case OP_ADD_LINK:
-        if (sl->links >= RASSIM_MAX_SUBENTRIES)
-            return ERROR_NO_MORE_ITEMS;
-        sl->links++;
-        sim_collect(s, f, sl->hconn, RASCN_BANDWIDTH_ADDED);
-        return 0;
+        return svc_add_link(s, sl, f);
     case OP_REMOVE_LINK:
-        if (sl->links <= 1)
-            return ERROR_INVALID_PARAMETER;
-        sl->links--;
-        sim_collect(s, f, sl->hconn, RASCN_BANDWIDTH_REMOVED);
-        return 0;
+        return svc_remove_link(s, sl, f);
     }
     return ERROR_INVALID_PARAMETER;
 }

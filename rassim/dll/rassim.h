@@ -10,7 +10,7 @@
 /* ---- The control surface (exports; every one returns 0 or an error code) ---------------- */
 
 #define RASSIM_MAGIC 0x4D495352u  /* "RSIM": RasSimVersion's *magic */
-#define RASSIM_VERSION 6u         /* bumped when the ABI or the shared layout changes */
+#define RASSIM_VERSION 7u         /* bumped when the ABI or the shared layout changes */
 
 #define RASSIM_PROFILE_WIN7 0u
 #define RASSIM_PROFILE_XP 1u
@@ -268,6 +268,7 @@ DWORD WINAPI RasSimLastSecret(DWORD func, ULONG_PTR *address, DWORD *size);
 #define SLOT_SUBENTRY 0x8u   /* a sub-entry handle (RasGetSubEntryHandle) */
 #define SLOT_DIALLING 0x10u  /* a RasDialW is under way: it sets the state, step by step */
 #define SLOT_HANG_UP_PENDING 0x20u /* RasHangUp from the dial's own callback: done when it returns */
+#define SLOT_LINK_GONE 0x40u /* a sub-entry handle whose link went down: the link's next connection gets a new one */
 
 /* Everything here is made of fixed-size types so that 32- and 64-bit processes could share it. */
 typedef struct {
@@ -277,13 +278,16 @@ typedef struct {
     DWORD error;         /* RASCONNSTATUS.dwError */
     DWORD parent;        /* a sub-entry handle's connection */
     DWORD subentry;      /* a sub-entry handle's index */
-    DWORD links;         /* connected links of a multilink connection */
+    DWORD links;         /* the connection's sub-entries (links), connected or not: 1 until AddLink */
     DWORD chain;         /* the next slot in this handle's bucket, plus one; 0: the last */
     DWORD refs;          /* RasHangUp calls it takes to end: each RasDialW of a connected entry adds one */
     DWORD dial;          /* the id of the RasDialW that drives it (SLOT_DIALLING), or of the last one */
     DWORD callback_thread; /* the dial's thread while it calls back: a RasHangUp from there waits for the return */
     DWORD dial_thread;   /* the thread driving the dial: one that is gone no longer dials */
-    LONGLONG gone_at;    /* QPC ticks: a hung-up connection's handle is invalid from then on */
+    DWORD link_up;       /* bit i-1: link i is connected (or hanging up, until its sub-entry's gone_at) */
+    DWORD link_pad;      /* keeps the LONGLONGs after it 8-aligned on both architectures */
+    LONGLONG gone_at;    /* QPC ticks: a hung-up connection's handle is invalid from then on, a hung-up
+                          * link is down */
     LONGLONG connected_at;
     LONGLONG stats_at;   /* QPC ticks: when stats was set */
     RASSIM_STATS stats;  /* dwSize 0: never set. A link's are its sub-entry handle's. */
@@ -348,12 +352,12 @@ typedef struct {
 } SIM_SHARED;
 
 /* The same layout for 32- and 64-bit processes, which could share one service. */
-_Static_assert(sizeof(SIM_SLOT) == 2320, "SIM_SLOT");
+_Static_assert(sizeof(SIM_SLOT) == 2328, "SIM_SLOT");
 _Static_assert(sizeof(SIM_REG) == 48, "SIM_REG");
 _Static_assert(offsetof(SIM_SHARED, regs) == 16856, "SIM_SHARED");
 _Static_assert(offsetof(SIM_SHARED, slots) == 66008, "SIM_SHARED");
-_Static_assert(offsetof(SIM_SHARED, entries) == 4817368, "SIM_SHARED");
-_Static_assert(sizeof(SIM_SHARED) == 5021400, "SIM_SHARED");
+_Static_assert(offsetof(SIM_SHARED, entries) == 4833752, "SIM_SHARED");
+_Static_assert(sizeof(SIM_SHARED) == 5037784, "SIM_SHARED");
 
 /* Events to signal once the lock is released. */
 typedef struct {
@@ -369,6 +373,7 @@ typedef struct {
     DWORD n;
     DWORD epoch;
     LONGLONG due;        /* 0: signal now; else QPC ticks, from a thread of the simulator's own */
+    LONGLONG at;         /* 0: the change is now; else QPC ticks, when it happens (a link's hang-up) */
 } SIM_FIRE;
 
 /* shared.c */
@@ -406,6 +411,9 @@ DWORD svc_connect(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
 void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f);
 DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
 DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, DWORD *out);
+BOOL svc_link_up(SIM_SHARED *s, SIM_SLOT *sl, DWORD i);
+DWORD svc_add_link(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
+DWORD svc_remove_link(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f);
 SIM_SLOT *svc_find_sub_entry(SIM_SHARED *s, const SIM_SLOT *sl, DWORD i);
 BOOL svc_status_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);
 BOOL svc_conn_size_ok(SIM_SHARED *s, DWORD size, BOOL ansi);

@@ -57,6 +57,9 @@ DWORD svc_newest_conn_size(SIM_SHARED *s, BOOL ansi)
     return (ansi ? conn_a : conn_w)[conn_versions(s) - 1];
 }
 
+/* Link i's bit in SIM_SLOT.link_up. */
+#define LINK_BIT(i) (1u << ((i) - 1u))
+
 static void terminate(WCHAR *field, size_t n)
 {
     field[n - 1] = 0;
@@ -102,6 +105,7 @@ DWORD svc_dial(SIM_SHARED *s, const RASSIM_CONN *c, DWORD reuse, DWORD *h)
             sim_unterminate((WCHAR *)((BYTE *)&sl->conn + fields[i].offset), fields[i].n);
     sl->state = RASCS_OPEN_PORT;
     sl->links = 1;
+    sl->link_up = LINK_BIT(1);
     sl->refs = 1;
     *h = sl->hconn;
     return 0;
@@ -132,8 +136,27 @@ void svc_end(SIM_SHARED *s, SIM_SLOT *sl, DWORD error, SIM_FIRE *f)
     sim_collect(s, f, sl->hconn, RASCN_DISCONNECTION);
 }
 
+/* Takes down the links of connection sl whose hang-up has had its time: each is down from its
+ * sub-entry handle's gone_at on, and that handle is retired. */
+static void settle_links(SIM_SHARED *s, SIM_SLOT *sl)
+{
+    LONGLONG now = sim_now();
+    DWORD k;
+    for (k = 0; k < SIM_MAX_SLOTS; k++) {
+        SIM_SLOT *q = &s->slots[k];
+        if (q->hconn && (q->flags & (SLOT_SUBENTRY | SLOT_HUNG_UP | SLOT_LINK_GONE)) == (SLOT_SUBENTRY | SLOT_HUNG_UP) &&
+            q->parent == sl->hconn && now >= q->gone_at) {
+            q->flags |= SLOT_LINK_GONE;
+            sl->link_up &= ~LINK_BIT(q->subentry);
+        }
+    }
+}
+
 /* RasHangUp: returns at once. A connection's handle answers RasGetConnectStatus with
- * RASCS_Disconnected for the linger, then is invalid; a sub-entry handle never becomes invalid.
+ * RASCS_Disconnected for the linger, then is invalid. A sub-entry handle never becomes invalid:
+ * its link stays connected for the linger, then goes down (RASCN_BandwidthRemoved on its
+ * connection, at that time, unless it was the connection's last link), and the handle goes on
+ * answering RasGetConnectStatus with its connection's state, as Microsoft warns that it may.
  * Hanging up a handle again answers what a gone one does: it is already gone.
  *
  * A connection that several RasDialW calls returned ends with the last of their hang-ups. One
@@ -153,14 +176,17 @@ DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
         return 0;
     }
     if (sl->flags & SLOT_SUBENTRY) {
-        sl->flags |= SLOT_HUNG_UP | SLOT_ENDED;
-        sl->state = RASCS_DISCONNECTED;
+        sl->flags |= SLOT_HUNG_UP;
+        sl->gone_at = sim_now() + sim_ticks(s->linger_us);
+        if (s->linger_us)
+            f->at = sl->gone_at;
         sim_collect(s, f, sl->hconn, RASCN_DISCONNECTION);
         parent = sim_find(s, sl->parent);
-        if (parent && !(parent->flags & SLOT_ENDED) && parent->links > 1) {
-            parent->links--;
+        if (!parent || (sl->flags & SLOT_LINK_GONE))
+            return 0;
+        if (!(parent->flags & SLOT_ENDED) && (parent->link_up & ~LINK_BIT(sl->subentry)))
             sim_collect(s, f, parent->hconn, RASCN_BANDWIDTH_REMOVED);
-        }
+        settle_links(s, parent);
         return 0;
     }
     if (!(sl->flags & SLOT_ENDED))
@@ -173,20 +199,30 @@ DWORD svc_hang_up(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
     return 0;
 }
 
-/* The slot of sub-entry i of connection sl if its handle was made, else NULL. */
+/* The slot of sub-entry i of connection sl if its handle was made for the link's current (or
+ * last) connection, else NULL. */
 SIM_SLOT *svc_find_sub_entry(SIM_SHARED *s, const SIM_SLOT *sl, DWORD i)
 {
     DWORD k;
     for (k = 0; k < SIM_MAX_SLOTS; k++) {
         SIM_SLOT *q = &s->slots[k];
-        if (q->hconn && (q->flags & SLOT_SUBENTRY) && q->parent == sl->hconn && q->subentry == i)
+        if (q->hconn && (q->flags & (SLOT_SUBENTRY | SLOT_LINK_GONE)) == SLOT_SUBENTRY && q->parent == sl->hconn &&
+            q->subentry == i)
             return q;
     }
     return NULL;
 }
 
-/* The handle of sub-entry i of connection sl, the same one on every call. RasGetSubEntryHandle
- * (connected_only) wants a connected connection and a connected link; the control call does not. */
+/* Whether link i of connection sl is connected (a link hanging up is, until its time). */
+BOOL svc_link_up(SIM_SHARED *s, SIM_SLOT *sl, DWORD i)
+{
+    settle_links(s, sl);
+    return i >= 1 && i <= sl->links && (sl->link_up & LINK_BIT(i));
+}
+
+/* The handle of sub-entry i of connection sl, the same one on every call while the link stays
+ * connected. RasGetSubEntryHandle (connected_only) wants a connected connection (else 6), a
+ * sub-entry it has (else 259) and a connected link (else 618); the control call does not. */
 DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, DWORD *out)
 {
     SIM_SLOT *sub;
@@ -194,17 +230,15 @@ DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, D
         return ERROR_INVALID_HANDLE;
     if (connected_only && !(sl->flags & SLOT_LISTED))
         return ERROR_INVALID_HANDLE;
-    if (i == 0 || i > RASSIM_MAX_SUBENTRIES)
+    if (i == 0 || i > RASSIM_MAX_SUBENTRIES || (connected_only && i > sl->links))
         return ERROR_NO_MORE_ITEMS;
+    if (connected_only && !svc_link_up(s, sl, i))
+        return ERROR_PORT_NOT_OPEN;
     sub = svc_find_sub_entry(s, sl, i);
     if (sub) {
-        if (connected_only && (sub->flags & SLOT_HUNG_UP))
-            return ERROR_PORT_NOT_OPEN;
         *out = sub->hconn;
         return 0;
     }
-    if (connected_only && i > sl->links)
-        return ERROR_PORT_NOT_OPEN;
     sub = sim_alloc(s, 0);
     if (!sub)
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -219,8 +253,44 @@ DWORD svc_sub_entry(SIM_SHARED *s, SIM_SLOT *sl, DWORD i, BOOL connected_only, D
     return 0;
 }
 
-/* What RasGetConnectStatus reports for a valid handle. A sub-entry handle follows its connection
- * until it is hung up itself, and reports RASCS_Disconnected once either is gone. */
+/* One more link: the lowest sub-entry that is down connects again, or a new one (up to 32). */
+DWORD svc_add_link(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
+{
+    DWORD i;
+    settle_links(s, sl);
+    for (i = 1; i <= sl->links && (sl->link_up & LINK_BIT(i)); i++)
+        ;
+    if (i > RASSIM_MAX_SUBENTRIES)
+        return ERROR_NO_MORE_ITEMS;
+    if (i > sl->links)
+        sl->links = i;
+    sl->link_up |= LINK_BIT(i);
+    sim_collect(s, f, sl->hconn, RASCN_BANDWIDTH_ADDED);
+    return 0;
+}
+
+/* One link less, the highest connected, at once (the other side dropped it); never the last. Its
+ * sub-entry handle is retired. */
+DWORD svc_remove_link(SIM_SHARED *s, SIM_SLOT *sl, SIM_FIRE *f)
+{
+    SIM_SLOT *sub;
+    DWORD i;
+    settle_links(s, sl);
+    if (!(sl->link_up & (sl->link_up - 1)))
+        return ERROR_INVALID_PARAMETER;
+    for (i = sl->links; !(sl->link_up & LINK_BIT(i)); i--)
+        ;
+    sl->link_up &= ~LINK_BIT(i);
+    sub = svc_find_sub_entry(s, sl, i);
+    if (sub)
+        sub->flags |= SLOT_LINK_GONE;
+    sim_collect(s, f, sl->hconn, RASCN_BANDWIDTH_REMOVED);
+    return 0;
+}
+
+/* What RasGetConnectStatus reports for a valid handle. A sub-entry handle follows its connection,
+ * hung up or not (Microsoft warns that it may never report its link's end), and reports
+ * RASCS_Disconnected once the connection is gone. */
 void svc_status(SIM_SHARED *s, SIM_SLOT *sl, SIM_STATUS *st)
 {
     SIM_SLOT *parent;
@@ -228,7 +298,7 @@ void svc_status(SIM_SHARED *s, SIM_SLOT *sl, SIM_STATUS *st)
     st->substate = sl->conn.dwSubState;
     st->state = sl->state;
     st->error = sl->error;
-    if (!(sl->flags & SLOT_SUBENTRY) || (sl->flags & SLOT_HUNG_UP))
+    if (!(sl->flags & SLOT_SUBENTRY))
         return;
     parent = sim_find(s, sl->parent);
     if (parent) {

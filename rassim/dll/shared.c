@@ -24,6 +24,7 @@ static void init_fields(SIM_SHARED *s)
     s->profile = RASSIM_PROFILE_WIN7;
     s->linger_us = RASSIM_DEFAULT_LINGER_US;
     s->gone_code = ERROR_INVALID_HANDLE;
+    s->reg_per_call = 1;
 }
 
 /* Maps Local\rassim-<RASSIM_NAMESPACE or "default">; the first process to map it sets it up. */
@@ -435,23 +436,38 @@ static void close_duplicate(DWORD pid, ULONGLONG created, ULONGLONG event)
     }
 }
 
+/* Whether registration r is for a change of kind (RASCN_*) to connection hconn. A link is added
+ * or removed for the registrations of its own connection only: Windows documents the bandwidth
+ * events for a multilink connection's handle, not for INVALID_HANDLE_VALUE. */
+static BOOL reg_wants(const SIM_REG *r, DWORD hconn, DWORD kind)
+{
+    if (!(r->flags & kind))
+        return FALSE;
+    if (r->hconn == hconn)
+        return TRUE;
+    return r->hconn == SIM_ALL_CONNECTIONS && !(kind & (RASCN_BANDWIDTH_ADDED | RASCN_BANDWIDTH_REMOVED));
+}
+
 /* Adds the registrations a change of kind (RASCN_*) to connection hconn signals. In fires-once
  * mode each registration is removed as it is collected. With a notification delay the signal is
- * due that long from now, and a change that reaches a registration whose late signal is still on
- * its way rides on that one. */
+ * due that long after the change, and a change that reaches a registration whose late signal is
+ * still on its way (and comes after the change) rides on that one. A change that happens later
+ * (f->at, a link's hang-up) is signalled when it happens. */
 void sim_collect(SIM_SHARED *s, SIM_FIRE *f, DWORD hconn, DWORD kind)
 {
     LONGLONG now = 0;
     DWORD i, j;
-    if (s->notify_delay_us) {
+    if (s->notify_delay_us || f->at) {
         now = sim_now();
+        if (f->at > now)
+            now = f->at;
         if (!f->due)
             f->due = now + sim_ticks(s->notify_delay_us);
         f->epoch = (DWORD)s->epoch;
     }
     for (i = 0; i < SIM_MAX_REGS; i++) {
         SIM_REG *r = &s->regs[i];
-        if (!(r->flags & kind) || (r->hconn != SIM_ALL_CONNECTIONS && r->hconn != hconn))
+        if (!reg_wants(r, hconn, kind))
             continue;
         for (j = 0; j < f->n && f->t[j].id != r->id; j++)
             ;
@@ -500,6 +516,7 @@ void sim_fire(SIM_SHARED *s, SIM_FIRE *f)
     f->t = NULL;
     f->n = 0;
     f->due = 0;
+    f->at = 0;
 }
 
 /* Frees the registrations that can never fire again: their process is gone, or their connection
@@ -527,8 +544,9 @@ static void purge_registrations(SIM_SHARED *s)
 
 /* Registers event (a handle of the calling process) for changes of kind flags to hconn. The
  * service keeps its own duplicate of the event, as Windows' RAS service does, so the caller may
- * close its handle. A repeated registration of the same handle value merges into the first,
- * unless every call is to be a registration of its own. */
+ * close its handle. Every call is a registration of its own, as Windows promises nothing better;
+ * with reg_per_call off (RasSimSetRegistrationPerCall(0)) a repeated registration of the same
+ * handle value merges into the first instead. */
 DWORD sim_register(SIM_SHARED *s, DWORD hconn, HANDLE event, DWORD flags)
 {
     HANDLE self = GetCurrentProcess(), dup;
@@ -639,7 +657,7 @@ void sim_reset(SIM_SHARED *s, DWORD profile)
     s->appeared = 0;
     s->gone_code = ERROR_INVALID_HANDLE;
     s->reuse = 0;
-    s->reg_per_call = 0;
+    s->reg_per_call = 1;
     s->notify_delay_us = 0;
     s->nentries = 0;
     InterlockedIncrement(&s->epoch);

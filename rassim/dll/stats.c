@@ -83,13 +83,13 @@ DWORD WINAPI RasGetConnectionStatistics(HANDLE hrasconn, RAS_STATS_SIM *stats)
     return rc;
 }
 
-/* E_INVALIDARG also for sub-entry 0, as documented. A link that is not connected (above the
- * connection's links, hung up, or of a connection that is not connected) gives 618, as
+/* E_INVALIDARG also for sub-entry 0, as documented. A link that is not connected (not one of the
+ * connection's, down, or of a connection that is not connected) gives 618, as
  * RasGetSubEntryHandle does; a sub-entry handle has no links of its own: 6. */
 DWORD WINAPI RasGetLinkStatistics(HANDLE hrasconn, DWORD dwSubEntry, RAS_STATS_SIM *stats)
 {
     SIM_SHARED *s;
-    SIM_SLOT *sl, *link = NULL;
+    SIM_SLOT *sl;
     RAS_STATS_SIM st;
     DWORD rc = sim_enter(RASSIM_GET_LINK_STATISTICS, &s);
     if (rc)
@@ -102,11 +102,10 @@ DWORD WINAPI RasGetLinkStatistics(HANDLE hrasconn, DWORD dwSubEntry, RAS_STATS_S
         rc = s->gone_code;
     else if (sl->flags & SLOT_SUBENTRY)
         rc = ERROR_INVALID_HANDLE;
-    else if (!(sl->flags & SLOT_LISTED) || dwSubEntry > sl->links ||
-             ((link = svc_find_sub_entry(s, sl, dwSubEntry)) && (link->flags & SLOT_HUNG_UP)))
+    else if (!(sl->flags & SLOT_LISTED) || !svc_link_up(s, sl, dwSubEntry))
         rc = ERROR_PORT_NOT_OPEN;
     else
-        report(link, sl->connected_at, &st);
+        report(svc_find_sub_entry(s, sl, dwSubEntry), sl->connected_at, &st);
     sim_unlock(s);
     if (!rc)
         write_stats(stats, &st);
